@@ -1,0 +1,83 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The pipeline, one module per stage: fetch -> parse -> store -> cluster -> digest.
+// Stages exchange FeedModel values only; FeedPipeline wires them; FeedDaemon is the CLI.
+let package = Package(
+    name: "feedd-package",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "feedd", targets: ["FeedDaemon"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // C shims: the only places C is seen.
+        .systemLibrary(name: "CLibXML", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // Value types every stage shares.
+        .target(name: "FeedModel"),
+
+        // HTML fragments: plain text for summaries/clustering, allow-list sanitising.
+        .target(name: "FeedHTML", dependencies: ["CLibXML"]),
+
+        // Stages.
+        .target(name: "FeedParser", dependencies: ["FeedModel", "FeedHTML", "CLibXML"]),
+        .target(name: "FeedFetcher", dependencies: [
+            "FeedModel", "CCurl",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "StoryClustering", dependencies: [
+            "FeedModel",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+            .product(name: "HeapModule", package: "swift-collections"),
+        ]),
+        .target(name: "FeedStore", dependencies: [
+            "FeedModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "DigestWriter", dependencies: [
+            "FeedModel", "FeedHTML",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Templates")]),
+
+        // Configuration (TOML + OPML) and the orchestration of one run / the daemon loop.
+        .target(name: "FeedConfig", dependencies: [
+            "FeedModel", "CLibXML",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "FeedPipeline", dependencies: [
+            "FeedModel", "FeedHTML", "FeedParser", "FeedFetcher", "StoryClustering", "FeedStore",
+            "DigestWriter", "FeedConfig",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // The `feedd` executable.
+        .executableTarget(name: "FeedDaemon", dependencies: [
+            "FeedModel", "FeedParser", "FeedConfig", "FeedPipeline", "FeedStore", "StoryClustering",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+
+        .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
+        .testTarget(name: "FeedHTMLTests", dependencies: ["FeedHTML"]),
+        .testTarget(name: "FeedParserTests", dependencies: ["FeedParser", "FeedModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FeedFetcherTests", dependencies: ["FeedFetcher", "FeedModel"]),
+        .testTarget(name: "StoryClusteringTests", dependencies: ["StoryClustering", "FeedModel"]),
+        .testTarget(name: "FeedStoreTests", dependencies: ["FeedStore", "FeedModel"]),
+        .testTarget(name: "DigestWriterTests", dependencies: ["DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
+        .testTarget(name: "FeedConfigTests", dependencies: ["FeedConfig", "FeedModel"]),
+        .testTarget(name: "FeedPipelineTests", dependencies: ["FeedPipeline", "FeedModel", "FeedStore", "FeedConfig"]),
+        .testTarget(name: "FeedDaemonTests", dependencies: ["FeedModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,70 @@
+import Foundation
+
+/// A link reduced to what identifies the article, so that one item reached through different links compares equal:
+/// scheme, `www.`/`m.`/`amp.` hosts, AMP paths, trailing slashes, fragments and tracking parameters are dropped;
+/// remaining query parameters are sorted.
+public enum CanonicalURL {
+    /// Query parameters that only track the click, never select the content.
+    static let trackingParameters: Set<String> = [
+        "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "mc_cid", "mc_eid", "igshid", "_hsenc", "_hsmi",
+        "mkt_tok", "ref", "ref_src", "ref_url", "cmpid", "cmp", "ncid", "sr_share", "spm", "share", "s_cid",
+        "rss", "track", "ito", "at_medium", "at_campaign", "ocid", "outputtype", "amp",
+    ]
+    static let trackingPrefixes = ["utm_", "pk_", "mtm_", "__twitter", "at_", "_ga", "hsa_", "oly_", "vero_"]
+    static let mobileHostPrefixes = ["www.", "m.", "mobile.", "amp.", "www2."]
+
+    /// The canonical form, or nil when `link` is not an absolute http(s) URL.
+    public static func canonicalize(_ link: String) -> String? {
+        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard var components = URLComponents(string: trimmed),
+              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              var host = components.host?.lowercased(), !host.isEmpty
+        else { return nil }
+
+        for prefix in mobileHostPrefixes where host.hasPrefix(prefix) && host.count > prefix.count + 3 {
+            host.removeFirst(prefix.count)
+            break
+        }
+        if host.hasSuffix(".") { host.removeLast() }
+        if host.hasSuffix(".cdn.ampproject.org") { host = String(host.dropLast(".cdn.ampproject.org".count)) }
+
+        var path = components.percentEncodedPath
+        path = stripAMP(path)
+        while path.hasSuffix("/") { path.removeLast() }
+        for index in ["/index.html", "/index.htm", "/index.php"] where path.hasSuffix(index) {
+            path.removeLast(index.count)
+        }
+
+        let items = (components.queryItems ?? []).filter { item in
+            let name = item.name.lowercased()
+            if trackingParameters.contains(name) { return false }
+            return !trackingPrefixes.contains { name.hasPrefix($0) }
+        }
+        let query = items
+            .map { item in item.value.map { "\(item.name)=\($0)" } ?? item.name }
+            .sorted()
+            .joined(separator: "&")
+
+        var result = host
+        if let port = components.port, !(port == 80 || port == 443) { result += ":\(port)" }
+        result += path.isEmpty ? "" : path
+        if !query.isEmpty { result += "?" + query }
+        components.fragment = nil
+        return result
+    }
+
+    /// `/amp/story`, `/story/amp`, `/story.amp`, `/story.amp.html` → `/story…` without the AMP marker.
+    static func stripAMP(_ path: String) -> String {
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        segments.removeAll { $0.lowercased() == "amp" }
+        if var last = segments.last {
+            for suffix in [".amp.html", ".amp"] where last.lowercased().hasSuffix(suffix) {
+                last.removeLast(suffix.count)
+                if suffix == ".amp.html" { last += ".html" }
+                segments[segments.count - 1] = last
+                break
+            }
+        }
+        return segments.joined(separator: "/")
+    }
+}
