@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "feedd", targets: ["FeedDaemon"]),
+        .executable(name: "feedd-bench", targets: ["FeedBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,6 +67,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+
+        // Hot-path benchmarks (built in release by bench/*.sh), each printing a reference measured in the same run.
+        .executableTarget(name: "FeedBench", dependencies: [
+            "FeedModel", "FeedParser", "FeedHTML", "StoryClustering",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
