@@ -75,16 +75,19 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Test helpers shared by test targets: a loopback HTTP server, running the built binary, paths.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
         .testTarget(name: "FeedHTMLTests", dependencies: ["FeedHTML"]),
-        .testTarget(name: "FeedParserTests", dependencies: ["FeedParser", "FeedModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "FeedFetcherTests", dependencies: ["FeedFetcher", "FeedModel"]),
-        .testTarget(name: "StoryClusteringTests", dependencies: ["StoryClustering", "FeedModel"]),
-        .testTarget(name: "FeedStoreTests", dependencies: ["FeedStore", "FeedModel"]),
-        .testTarget(name: "DigestWriterTests", dependencies: ["DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
-        .testTarget(name: "FeedConfigTests", dependencies: ["FeedConfig", "FeedModel"]),
-        .testTarget(name: "FeedPipelineTests", dependencies: ["FeedPipeline", "FeedModel", "FeedStore", "FeedConfig"]),
-        .testTarget(name: "FeedDaemonTests", dependencies: ["FeedModel"]),
+        .testTarget(name: "FeedParserTests", dependencies: ["TestSupport", "FeedParser", "FeedModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FeedFetcherTests", dependencies: ["TestSupport", "FeedFetcher", "FeedModel"]),
+        .testTarget(name: "StoryClusteringTests", dependencies: ["TestSupport", "StoryClustering", "FeedModel"]),
+        .testTarget(name: "FeedStoreTests", dependencies: ["TestSupport", "FeedStore", "FeedModel"]),
+        .testTarget(name: "DigestWriterTests", dependencies: ["TestSupport", "DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
+        .testTarget(name: "FeedConfigTests", dependencies: ["TestSupport", "FeedConfig", "FeedModel"]),
+        .testTarget(name: "FeedPipelineTests", dependencies: ["TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig"]),
+        .testTarget(name: "FeedDaemonTests", dependencies: ["TestSupport", "FeedModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

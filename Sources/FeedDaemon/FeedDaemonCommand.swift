@@ -2,6 +2,8 @@ import ArgumentParser
 
 @main
 struct FeedDaemonCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "feedd", abstract: "A feed aggregator daemon.")
+    static let configuration = CommandConfiguration(
+        commandName: "feedd", abstract: "A feed aggregator daemon.",
+        subcommands: [ParseCommand.self, ClusterCommand.self])
     func run() async throws {}
 }
