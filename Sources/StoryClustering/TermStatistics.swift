@@ -1,0 +1,73 @@
+import Foundation
+
+/// Document frequencies learned online from every item seen: the IDF that tells an event's rare names and figures
+/// from a feed's everyday vocabulary, fitted to the user's own feeds. A Codable snapshot lets the store persist it
+/// across restarts. Counts are order-free (a sum over items), so the statistics after N items do not depend on the
+/// order they came in.
+public struct TermStatistics: Sendable, Hashable, Codable {
+    /// Items counted.
+    public private(set) var documentCount: Int = 0
+    private(set) var frequencies: [UInt64: UInt32] = [:]
+
+    /// Pseudo-documents that flatten IDF while few items have been seen, so the first items of a fresh install
+    /// are not weighted by accidents of a tiny sample.
+    static let prior: Double = 20
+    /// Above this many distinct terms, terms seen once are forgotten (bounded memory over years of feeds).
+    static let maxTerms = 4_000_000
+
+    public init() {}
+
+    /// Distinct terms known.
+    public var termCount: Int { frequencies.count }
+
+    /// Counts one item's distinct terms.
+    mutating func add(_ distinctTerms: [UInt64]) {
+        documentCount += 1
+        for term in distinctTerms { frequencies[term, default: 0] &+= 1 }
+        if frequencies.count > Self.maxTerms { frequencies = frequencies.filter { $0.value > 1 } }
+    }
+
+    func frequency(_ term: UInt64) -> Int { Int(frequencies[term] ?? 0) }
+
+    /// Smoothed inverse document frequency, > 0.
+    @inline(__always)
+    func idf(_ term: UInt64) -> Float {
+        let df = Double(frequencies[term] ?? 0)
+        return Float(log((Double(documentCount) + Self.prior) / (df + 0.5)))
+    }
+
+    // Compact snapshot: packed (term, count) pairs sorted by term, so equal statistics encode to equal bytes.
+    private enum CodingKeys: String, CodingKey { case documentCount, terms }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        documentCount = try c.decode(Int.self, forKey: .documentCount)
+        let data = try c.decode(Data.self, forKey: .terms)
+        guard data.count % 12 == 0 else {
+            throw DecodingError.dataCorruptedError(forKey: .terms, in: c, debugDescription: "term table length \(data.count) is not a multiple of 12")
+        }
+        var table: [UInt64: UInt32] = [:]
+        table.reserveCapacity(data.count / 12)
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let term = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let count = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self))
+                table[term] = count
+                offset += 12
+            }
+        }
+        frequencies = table
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(documentCount, forKey: .documentCount)
+        var data = Data(capacity: frequencies.count * 12)
+        for (term, count) in frequencies.sorted(by: { $0.key < $1.key }) {
+            withUnsafeBytes(of: term.littleEndian) { data.append(contentsOf: $0) }
+            withUnsafeBytes(of: count.littleEndian) { data.append(contentsOf: $0) }
+        }
+        try c.encode(data, forKey: .terms)
+    }
+}
