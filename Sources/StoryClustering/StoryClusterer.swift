@@ -58,14 +58,10 @@ public final class StoryClusterer {
     private var watermark = -Double.infinity
     private var deadEntries = 0
     private var liveEntries = 0
-    /// `statistics.documentCount` when the window was last re-weighted with the current IDF.
-    private var weightedAt = 0
-    private var needsReweigh = false
 
     public init(settings: ClusteringSettings = ClusteringSettings(), statistics: TermStatistics = TermStatistics()) {
         self.settings = settings
         self.statistics = statistics
-        weightedAt = statistics.documentCount
     }
 
     /// Items currently in the window index.
@@ -89,15 +85,16 @@ public final class StoryClusterer {
         return zip(sorted, profiles).map { place($0, $1) }
     }
 
-    /// Puts back an item whose story is already known (rebuilding the index after a restart, oldest first).
-    /// It does not count the item into `statistics`: the persisted snapshot already holds it.
+    /// Puts back an item whose story is already known (rebuilding the index after a restart). Restore, in
+    /// (published, id) order, every item of each story whose latest item is within `windowHours` of the newest,
+    /// with the `statistics` snapshot saved alongside the assignments passed to `init`: later assignments then
+    /// match an uninterrupted run. It does not count the item into `statistics`: the snapshot already holds it.
     public func restore(_ item: StoryItem, storyID: Int64) {
         var profile = makeProfile(item)
         profile.weigh(statistics)
         let time = item.published.timeIntervalSince1970
         advance(to: time)
         insert(id: item.id, storyID: storyID, time: time, profile: profile, url: item.canonicalURL, guid: item.guid)
-        needsReweigh = true
     }
 
     /// Counts an item into the statistics without clustering it (history older than the window).
@@ -307,14 +304,13 @@ public final class StoryClusterer {
         for seq in items.keys.sorted() { file(seq, items[seq]!.profile) }
     }
 
-    /// Re-weights the window with the current IDF once the statistics have grown by half since the last time
-    /// (or after a restore): early items then stop carrying the weights of a tiny sample. Geometric, so the cost
-    /// stays linear overall.
+    /// Re-weights the window with a fresh weighting table once the statistics have grown by half: early items
+    /// then stop carrying the weights of a tiny sample. Geometric, so the cost stays linear overall.
     private func reweighIfDue() {
-        let n = statistics.documentCount
-        guard needsReweigh || Double(n) >= Double(weightedAt) * 1.5 + 16 else { return }
-        needsReweigh = false
-        weightedAt = n
+        guard statistics.weightingIsStale else { return }
+        statistics.refreshWeighting()
+        var founded: [Int64: Double] = [:]
+        for (id, story) in stories { founded[id] = story.founded }
         stories.removeAll(keepingCapacity: true)
         for seq in items.keys.sorted() {
             var item = items[seq]!
@@ -322,6 +318,7 @@ public final class StoryClusterer {
             items[seq] = item
             addToCentroid(item.profile, storyID: item.storyID, seq: seq, sign: 1, time: item.time)
         }
+        for (id, time) in founded { stories[id]?.founded = time }
         rebuildPostings()
     }
 
