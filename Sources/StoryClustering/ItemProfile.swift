@@ -8,7 +8,7 @@ struct ItemProfile: Sendable {
     /// Per term: raw x IDF, scaled to unit length.
     var weights: [Float] = []
     /// Terms by descending weight (at most `indexedTerms`): what the inverted index files the item under.
-    var topTerms: [UInt64] = []
+    var topWeighted: [(term: UInt64, weight: Float)] = []
     /// SimHash of the text, nil when the text is too short for a reliable fingerprint.
     var fingerprint: UInt64?
     /// Content words read (title and text): how much evidence the item carries.
@@ -96,7 +96,7 @@ struct ItemProfile: Sendable {
             for i in weights.indices { weights[i] *= scale }
         }
         let order = weights.indices.sorted { (weights[$0], terms[$0]) > (weights[$1], terms[$1]) }
-        topTerms = order.prefix(Self.indexedTerms).map { terms[$0] }
+        topWeighted = order.prefix(Self.indexedTerms).map { (terms[$0], weights[$0]) }
     }
 
     /// Cosine of two weighted profiles (sorted-merge of their term lists).

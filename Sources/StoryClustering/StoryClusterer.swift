@@ -42,14 +42,21 @@ public final class StoryClusterer {
         static func < (a: Expiry, b: Expiry) -> Bool { (a.time, a.seq) < (b.time, b.seq) }
     }
 
-    /// Query terms looked up per item, and postings read per term (newest first).
+    /// Query terms looked up per item, postings read per term (newest first), and candidates (best partial
+    /// scores) compared in full: bounds the work per item whatever the window holds.
     static let queryTerms = 10
-    static let postingsPerTerm = 256
+    static let postingsPerTerm = 200
+    static let fullComparisons = 24
+
+    struct Posting {
+        var seq: Int
+        var weight: Float
+    }
 
     private var tokenizer = EventTokenizer()
     private var items: [Int: IndexedItem] = [:]
     private var nextSeq = 0
-    private var postings: [UInt64: [Int]] = [:]
+    private var postings: [UInt64: [Posting]] = [:]
     private var bandIndex: [UInt64: [Int]] = [:]
     private var urlIndex: [String: Int] = [:]
     private var guidIndex: [String: Int] = [:]
@@ -151,18 +158,26 @@ public final class StoryClusterer {
         }
 
         // 3. Same event: best item per candidate story, blended with the story's centroid.
-        var visited = Set<Int>()
-        var perStory: [Int64: (similarity: Float, itemID: Int64)] = [:]
-        for term in profile.topTerms.prefix(Self.queryTerms) {
+        // Partial scores over the strongest terms pick the candidates worth a full comparison.
+        var partial: [Int: Float] = [:]
+        for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
             guard let list = postings[term] else { continue }
-            for seq in list.reversed().prefix(Self.postingsPerTerm) where visited.insert(seq).inserted {
-                guard let other = items[seq], inWindow(other) else { continue }
-                let s = profile.dot(other.profile)
-                if let current = perStory[other.storyID], (current.similarity, -current.itemID) >= (s, -other.id) {
-                    continue
-                }
-                perStory[other.storyID] = (s, other.id)
+            for posting in list.reversed().prefix(Self.postingsPerTerm) {
+                partial[posting.seq, default: 0] += weight * posting.weight
             }
+        }
+        let candidates = partial.sorted { ($0.value, $0.key) > ($1.value, $1.key) }
+        var perStory: [Int64: (similarity: Float, itemID: Int64)] = [:]
+        var compared = 0
+        for (seq, _) in candidates {
+            guard compared < Self.fullComparisons else { break }
+            guard let other = items[seq], inWindow(other) else { continue }
+            compared += 1
+            let s = profile.dot(other.profile)
+            if let current = perStory[other.storyID], (current.similarity, -current.itemID) >= (s, -other.id) {
+                continue
+            }
+            perStory[other.storyID] = (s, other.id)
         }
         let threshold = threshold(for: profile)
         var best: (score: Double, storyID: Int64, itemID: Int64)? = nil
@@ -247,8 +262,8 @@ public final class StoryClusterer {
     }
 
     private func file(_ seq: Int, _ profile: ItemProfile) {
-        for term in profile.topTerms { postings[term, default: []].append(seq) }
-        liveEntries += profile.topTerms.count
+        for (term, weight) in profile.topWeighted { postings[term, default: []].append(Posting(seq: seq, weight: weight)) }
+        liveEntries += profile.topWeighted.count
         if let fp = profile.fingerprint {
             for band in SimHash.bands(fp) { bandIndex[band, default: []].append(seq) }
             liveEntries += 4
@@ -288,7 +303,7 @@ public final class StoryClusterer {
             addToCentroid(item.profile, storyID: item.storyID, seq: oldest.seq, sign: -1)
             if let url = item.url, urlIndex[url] == oldest.seq { urlIndex[url] = nil }
             if let guid = item.guid, guidIndex[guid] == oldest.seq { guidIndex[guid] = nil }
-            let entries = item.profile.topTerms.count + (item.profile.fingerprint == nil ? 0 : 4)
+            let entries = item.profile.topWeighted.count + (item.profile.fingerprint == nil ? 0 : 4)
             deadEntries += entries
             liveEntries -= entries
         }
