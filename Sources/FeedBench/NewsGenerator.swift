@@ -3,7 +3,7 @@ import StoryClustering
 
 /// A synthetic but news-shaped stream: events (each with its own names, place and figures, on one of a few dozen
 /// topics of 300 words each) reported by 1-12 outlets over the hours after they happen, in headlines and ~50-word
-/// summaries that mix the event's names, its topic's words and common words (Zipf-distributed over 3000). A
+/// summaries that mix the event's names, its topic's words and common words (Zipf-distributed over 20,000). A
 /// quarter of follow-up reports reuse the wire text under their own headline. Deterministic per seed.
 struct NewsGenerator {
     struct Generated { var item: StoryItem; var event: Int }
@@ -24,7 +24,7 @@ struct NewsGenerator {
                          "ter", "li", "fa", "ber", "cho", "dre", "ix", "nu", "ost", "pra", "qui", "sel", "ta", "vo", "zen"]
             return (0..<syllables).map { _ in parts[Int(r.next() % UInt64(parts.count))] }.joined()
         }
-        common = (0..<3000).map { _ in word(Int(1 + r.next() % 3)) }
+        common = (0..<20_000).map { _ in word(Int(1 + r.next() % 3)) }
         topics = (0..<60).map { _ in (0..<300).map { _ in word(Int(2 + r.next() % 2)) } }
         names = (0..<200_000).map { _ in word(Int(2 + r.next() % 2)).capitalized }
     }

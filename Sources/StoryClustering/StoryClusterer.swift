@@ -24,7 +24,8 @@ public final class StoryClusterer {
         var guid: String?
     }
 
-    struct StoryState {
+    /// A class so that updating a story's centroid in the dictionary never copies it.
+    final class StoryState {
         var centroid: [UInt64: Float] = [:]
         var normSquared: Double = 0
         var members = 0
@@ -47,6 +48,8 @@ public final class StoryClusterer {
     static let queryTerms = 10
     static let postingsPerTerm = 200
     static let fullComparisons = 24
+    /// Share of the threshold an item's nearest match in a story must reach before the centroid may lift it.
+    static let centroidFloor = 0.7
 
     struct Posting {
         var seq: Int
@@ -166,13 +169,20 @@ public final class StoryClusterer {
                 partial[posting.seq, default: 0] += weight * posting.weight
             }
         }
-        let candidates = partial.sorted { ($0.value, $0.key) > ($1.value, $1.key) }
-        var perStory: [Int64: (similarity: Float, itemID: Int64)] = [:]
-        var compared = 0
-        for (seq, _) in candidates {
-            guard compared < Self.fullComparisons else { break }
+        var candidates: [(score: Float, seq: Int)] = []
+        candidates.reserveCapacity(Self.fullComparisons + 1)
+        for (seq, score) in partial {
             guard let other = items[seq], inWindow(other) else { continue }
-            compared += 1
+            if candidates.count == Self.fullComparisons, let last = candidates.last, (last.score, last.seq) >= (score, seq) {
+                continue
+            }
+            let at = candidates.firstIndex { ($0.score, $0.seq) < (score, seq) } ?? candidates.count
+            candidates.insert((score, seq), at: at)
+            if candidates.count > Self.fullComparisons { candidates.removeLast() }
+        }
+        var perStory: [Int64: (similarity: Float, itemID: Int64)] = [:]
+        for (_, seq) in candidates {
+            let other = items[seq]!
             let s = profile.dot(other.profile)
             if let current = perStory[other.storyID], (current.similarity, -current.itemID) >= (s, -other.id) {
                 continue
@@ -185,7 +195,9 @@ public final class StoryClusterer {
         for storyID in perStory.keys.sorted() {
             let nn = perStory[storyID]!
             let score = storyScore(profile, nearest: Double(nn.similarity), storyID: storyID)
-            if score >= threshold { matching.append(storyID) }
+            // Merging needs an item-to-item match in each story: centroids alone drift towards a feed's common
+            // vocabulary as stories grow, and would chain unrelated stories together.
+            if Double(nn.similarity) >= threshold { matching.append(storyID) }
             if best == nil || score > best!.score { best = (score, storyID, nn.itemID) }
         }
         if let best, best.score >= threshold {
@@ -199,7 +211,10 @@ public final class StoryClusterer {
     /// The better of the nearest item's similarity and the (weighted) similarity to the story's centroid: a story
     /// that has gathered many wordings of one event recognises a new wording through their shared names.
     private func storyScore(_ profile: ItemProfile, nearest: Double, storyID: Int64) -> Double {
-        guard let story = stories[storyID], story.members > 1, story.normSquared > 0 else { return nearest }
+        // The centroid only lifts an item that already has a fair match among the story's items: on its own it
+        // drifts, as stories grow, towards the feed's common vocabulary and would attract everything.
+        guard nearest >= Self.centroidFloor * settings.similarityThreshold,
+              let story = stories[storyID], story.members > 1, story.normSquared > 0 else { return nearest }
         var dot: Double = 0
         for i in profile.terms.indices {
             if let c = story.centroid[profile.terms[i]] { dot += Double(profile.weights[i] * c) }
@@ -220,13 +235,15 @@ public final class StoryClusterer {
     /// bridges them shows they are one story. The older story keeps its id.
     private func merge(_ matching: [Int64], into best: Int64) -> (survivor: Int64, absorbed: [Int64]) {
         guard matching.count > 1, let bestStory = stories[best] else { return (best, []) }
-        let bestKeys = bestStory.centroid.keys.sorted()
         var group = [best]
         for other in matching where other != best {
             guard let story = stories[other] else { continue }
-            var dot: Double = 0
-            for key in bestKeys { if let c = story.centroid[key] { dot += Double(bestStory.centroid[key]! * c) } }
-            let cosine = dot / (bestStory.normSquared * story.normSquared).squareRoot()
+            let (small, large) = story.centroid.count < bestStory.centroid.count
+                ? (story.centroid, bestStory.centroid) : (bestStory.centroid, story.centroid)
+            // Fixed-point sum: exact and independent of the dictionary's (per-process) iteration order.
+            var fixed: Int64 = 0
+            for (key, a) in small { if let b = large[key] { fixed &+= Int64((Double(a * b) * 0x1p32).rounded()) } }
+            let cosine = Double(fixed) / 0x1p32 / (bestStory.normSquared * story.normSquared).squareRoot()
             if cosine >= settings.similarityThreshold { group.append(other) }
         }
         guard group.count > 1 else { return (best, []) }
@@ -272,7 +289,8 @@ public final class StoryClusterer {
 
     private func addToCentroid(_ profile: ItemProfile, storyID: Int64, seq: Int, sign: Float,
                                time: Double = .infinity) {
-        var story = stories[storyID] ?? StoryState()
+        let story: StoryState
+        if let existing = stories[storyID] { story = existing } else { story = StoryState(); stories[storyID] = story }
         story.founded = min(story.founded, time)
         if time.isFinite { story.latest = max(story.latest, time) }
         if sign > 0 { story.seqs.append(seq) } else { story.seqs.removeAll { $0 == seq } }
@@ -283,7 +301,7 @@ public final class StoryClusterer {
             story.centroid[profile.terms[i]] = new
         }
         story.members += sign > 0 ? 1 : -1
-        if story.members <= 0 { stories[storyID] = nil } else { stories[storyID] = story }
+        if story.members <= 0 { stories[storyID] = nil }
     }
 
     /// Moves the clock forward and drops items that fell out of the window (by time, not by count).
