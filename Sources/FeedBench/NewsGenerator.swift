@@ -18,15 +18,17 @@ struct NewsGenerator {
     init(seed: UInt64, days: Double) {
         rng = SplitMix64(seed: seed)
         self.days = days
-        var r = SplitMix64(seed: seed ^ 0xABCD)
-        func word(_ syllables: Int) -> String {
-            let parts = ["ka", "lo", "mer", "tin", "sa", "ro", "vel", "dan", "pi", "tor", "an", "es", "ul", "gra", "mon",
-                         "ter", "li", "fa", "ber", "cho", "dre", "ix", "nu", "ost", "pra", "qui", "sel", "ta", "vo", "zen"]
-            return (0..<syllables).map { _ in parts[Int(r.next() % UInt64(parts.count))] }.joined()
+        // Every word distinct by construction: a class syllable, then the index spelled in syllables.
+        let parts = ["ka", "lo", "mer", "tin", "sa", "ro", "vel", "dan", "pi", "tor", "an", "es", "ul", "gra", "mon",
+                     "ter", "li", "fa", "ber", "cho", "dre", "ix", "nu", "ost", "pra", "qui", "sel", "ta", "vo", "zen"]
+        func word(_ index: Int, _ kind: String) -> String {
+            var n = index, out = kind
+            repeat { out += parts[n % parts.count]; n /= parts.count } while n > 0
+            return out
         }
-        common = (0..<20_000).map { _ in word(Int(1 + r.next() % 3)) }
-        topics = (0..<60).map { _ in (0..<300).map { _ in word(Int(2 + r.next() % 2)) } }
-        names = (0..<200_000).map { _ in word(Int(2 + r.next() % 2)).capitalized }
+        common = (0..<20_000).map { word($0, "") }
+        topics = (0..<60).map { t in (0..<300).map { word(t * 300 + $0, "b") } }
+        names = (0..<200_000).map { word($0, "z").capitalized }
     }
 
     private mutating func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }

@@ -26,7 +26,7 @@ public final class StoryClusterer {
 
     /// A class so that updating a story's centroid in the dictionary never copies it.
     final class StoryState {
-        var centroid: [UInt64: Float] = [:]
+        var centroid = TermMap<Float>()
         var normSquared: Double = 0
         var members = 0
         /// When its founding item was published: of two merging stories the older keeps its id.
@@ -59,7 +59,7 @@ public final class StoryClusterer {
     private var tokenizer = EventTokenizer()
     private var items: [Int: IndexedItem] = [:]
     private var nextSeq = 0
-    private var postings: [UInt64: [Posting]] = [:]
+    private var postings = TermMap<[Posting]>()
     private var bandIndex: [UInt64: [Int]] = [:]
     private var urlIndex: [String: Int] = [:]
     private var guidIndex: [String: Int] = [:]
@@ -242,7 +242,7 @@ public final class StoryClusterer {
                 ? (story.centroid, bestStory.centroid) : (bestStory.centroid, story.centroid)
             // Fixed-point sum: exact and independent of the dictionary's (per-process) iteration order.
             var fixed: Int64 = 0
-            for (key, a) in small { if let b = large[key] { fixed &+= Int64((Double(a * b) * 0x1p32).rounded()) } }
+            small.forEach { key, a in if let b = large[key] { fixed &+= Int64((Double(a * b) * 0x1p32).rounded()) } }
             let cosine = Double(fixed) / 0x1p32 / (bestStory.normSquared * story.normSquared).squareRoot()
             if cosine >= settings.similarityThreshold { group.append(other) }
         }
@@ -279,7 +279,9 @@ public final class StoryClusterer {
     }
 
     private func file(_ seq: Int, _ profile: ItemProfile) {
-        for (term, weight) in profile.topWeighted { postings[term, default: []].append(Posting(seq: seq, weight: weight)) }
+        for (term, weight) in profile.topWeighted {
+            postings.update(term, initial: []) { $0.append(Posting(seq: seq, weight: weight)) }
+        }
         liveEntries += profile.topWeighted.count
         if let fp = profile.fingerprint {
             for band in SimHash.bands(fp) { bandIndex[band, default: []].append(seq) }
@@ -295,10 +297,12 @@ public final class StoryClusterer {
         if time.isFinite { story.latest = max(story.latest, time) }
         if sign > 0 { story.seqs.append(seq) } else { story.seqs.removeAll { $0 == seq } }
         for i in profile.terms.indices {
-            let old = story.centroid[profile.terms[i]] ?? 0
-            let new = old + sign * profile.weights[i]
-            story.normSquared += Double(new * new - old * old)
-            story.centroid[profile.terms[i]] = new
+            let delta = sign * profile.weights[i]
+            story.centroid.update(profile.terms[i], initial: 0) { value in
+                let new = value + delta
+                story.normSquared += Double(new * new - value * value)
+                value = new
+            }
         }
         story.members += sign > 0 ? 1 : -1
         if story.members <= 0 { stories[storyID] = nil }
@@ -330,14 +334,14 @@ public final class StoryClusterer {
 
     /// Drops evicted items from the postings, in item order so the index stays deterministic.
     private func rebuildPostings() {
-        postings.removeAll(keepingCapacity: true)
+        postings = TermMap()
         bandIndex.removeAll(keepingCapacity: true)
         liveEntries = 0
         deadEntries = 0
         for seq in items.keys.sorted() { file(seq, items[seq]!.profile) }
     }
 
-    /// Re-weights the window with a fresh weighting table once the statistics have grown by half: early items
+    /// Re-weights the window with a fresh weighting table once the statistics have doubled: early items
     /// then stop carrying the weights of a tiny sample. Geometric, so the cost stays linear overall.
     private func reweighIfDue() {
         guard statistics.weightingIsStale else { return }

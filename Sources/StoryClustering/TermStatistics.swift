@@ -5,16 +5,15 @@ import Foundation
 /// across restarts. Counts are order-free (a sum over items), so the statistics after N items do not depend on the
 /// order they came in.
 ///
-/// Weights use a frozen copy of the counts (the weighting table), refreshed when the live counts have grown by
-/// half: items indexed at different times then share one IDF, re-weighting the window stays rare (geometric), and
+/// Weights use a frozen copy of the counts (the weighting table), refreshed when the live counts have doubled: items indexed at different times then share one IDF, re-weighting the window stays rare (geometric), and
 /// a clusterer restored from a snapshot weighs exactly as the uninterrupted one did.
 public struct TermStatistics: Sendable, Hashable, Codable {
     /// Items counted.
     public private(set) var documentCount: Int = 0
-    private(set) var frequencies: [UInt64: UInt32] = [:]
+    private(set) var frequencies = TermMap<UInt32>()
     /// Items counted in the weighting table.
     public private(set) var weightingCount: Int = 0
-    private var weighting: [UInt64: UInt32] = [:]
+    private var weighting = TermMap<UInt32>()
 
     /// Pseudo-documents that flatten IDF while few items have been seen, so the first items of a fresh install
     /// are not weighted by accidents of a tiny sample.
@@ -30,17 +29,17 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     /// Counts one item's distinct terms.
     mutating func add(_ distinctTerms: [UInt64]) {
         documentCount += 1
-        for term in distinctTerms { frequencies[term, default: 0] &+= 1 }
+        for term in distinctTerms { frequencies.update(term, initial: 0) { $0 &+= 1 } }
         if frequencies.count > Self.maxTerms {
-            frequencies = frequencies.filter { $0.value > 1 }
-            weighting = weighting.filter { $0.value > 1 }
+            frequencies = frequencies.filter { $0 > 1 }
+            weighting = weighting.filter { $0 > 1 }
         }
     }
 
     func frequency(_ term: UInt64) -> Int { Int(frequencies[term] ?? 0) }
 
     /// Whether the live counts have outgrown the weighting table.
-    var weightingIsStale: Bool { Double(documentCount) >= Double(weightingCount) * 1.5 + 16 }
+    var weightingIsStale: Bool { Double(documentCount) >= Double(weightingCount) * 2 + 16 }
 
     /// Freezes the live counts as the weighting table.
     mutating func refreshWeighting() {
@@ -68,12 +67,11 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     }
 
     private static func unpack(_ data: Data, _ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws
-        -> [UInt64: UInt32] {
+        -> TermMap<UInt32> {
         guard data.count % 12 == 0 else {
             throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "term table length \(data.count) is not a multiple of 12")
         }
-        var table: [UInt64: UInt32] = [:]
-        table.reserveCapacity(data.count / 12)
+        var table = TermMap<UInt32>(capacity: data.count / 12)
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -94,9 +92,12 @@ public struct TermStatistics: Sendable, Hashable, Codable {
         try c.encode(Self.pack(weighting), forKey: .weighting)
     }
 
-    private static func pack(_ table: [UInt64: UInt32]) -> Data {
+    private static func pack(_ table: TermMap<UInt32>) -> Data {
         var data = Data(capacity: table.count * 12)
-        for (term, count) in table.sorted(by: { $0.key < $1.key }) {
+        var entries: [(term: UInt64, count: UInt32)] = []
+        entries.reserveCapacity(table.count)
+        table.forEach { entries.append(($0, $1)) }
+        for (term, count) in entries.sorted(by: { $0.term < $1.term }) {
             withUnsafeBytes(of: term.littleEndian) { data.append(contentsOf: $0) }
             withUnsafeBytes(of: count.littleEndian) { data.append(contentsOf: $0) }
         }
