@@ -57,7 +57,7 @@ public final class StoryClusterer {
     }
 
     private var tokenizer = EventTokenizer()
-    private var items: [Int: IndexedItem] = [:]
+    private var items = ItemSlots<IndexedItem>()
     private var nextSeq = 0
     private var postings = TermMap<[Posting]>()
     private var bandIndex: [UInt64: [Int]] = [:]
@@ -252,8 +252,9 @@ public final class StoryClusterer {
         for storyID in group.sorted() where storyID != survivor {
             let story = stories.removeValue(forKey: storyID)!
             for seq in story.seqs {
-                items[seq]!.storyID = survivor
-                addToCentroid(items[seq]!.profile, storyID: survivor, seq: seq, sign: 1, time: items[seq]!.time)
+                items.modify(seq) { $0.storyID = survivor }
+                let moved = items[seq]!
+                addToCentroid(moved.profile, storyID: survivor, seq: seq, sign: 1, time: moved.time)
             }
             absorbed.append(storyID)
         }
@@ -321,7 +322,7 @@ public final class StoryClusterer {
                 expiry.insert(Expiry(time: story.latest, seq: oldest.seq))
                 continue
             }
-            let item = items.removeValue(forKey: oldest.seq)!
+            let item = items.remove(oldest.seq)!
             addToCentroid(item.profile, storyID: item.storyID, seq: oldest.seq, sign: -1)
             if let url = item.url, urlIndex[url] == oldest.seq { urlIndex[url] = nil }
             if let guid = item.guid, guidIndex[guid] == oldest.seq { guidIndex[guid] = nil }
@@ -338,7 +339,8 @@ public final class StoryClusterer {
         bandIndex.removeAll(keepingCapacity: true)
         liveEntries = 0
         deadEntries = 0
-        for seq in items.keys.sorted() { file(seq, items[seq]!.profile) }
+        items.compact()
+        for seq in items.sequenceNumbers { file(seq, items[seq]!.profile) }
     }
 
     /// Re-weights the window with a fresh weighting table once the statistics have doubled: early items
@@ -349,10 +351,9 @@ public final class StoryClusterer {
         var founded: [Int64: Double] = [:]
         for (id, story) in stories { founded[id] = story.founded }
         stories.removeAll(keepingCapacity: true)
-        for seq in items.keys.sorted() {
-            var item = items[seq]!
-            item.profile.weigh(statistics)
-            items[seq] = item
+        for seq in items.sequenceNumbers {
+            items.modify(seq) { $0.profile.weigh(statistics) }
+            let item = items[seq]!
             addToCentroid(item.profile, storyID: item.storyID, seq: seq, sign: 1, time: item.time)
         }
         for (id, time) in founded { stories[id]?.founded = time }
