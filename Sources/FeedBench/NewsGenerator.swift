@@ -13,14 +13,14 @@ struct NewsGenerator {
     private(set) var eventCount = 0
     private let common: [String]
     private let topics: [[String]]
-    private let names: [String]
+    private let parts = ["ka", "lo", "mer", "tin", "sa", "ro", "vel", "dan", "pi", "tor", "an", "es", "ul", "gra", "mon",
+                         "ter", "li", "fa", "ber", "cho", "dre", "ix", "nu", "ost", "pra", "qui", "sel", "ta", "vo", "zen"]
 
     init(seed: UInt64, days: Double) {
         rng = SplitMix64(seed: seed)
         self.days = days
         // Every word distinct by construction: a class syllable, then the index spelled in syllables.
-        let parts = ["ka", "lo", "mer", "tin", "sa", "ro", "vel", "dan", "pi", "tor", "an", "es", "ul", "gra", "mon",
-                     "ter", "li", "fa", "ber", "cho", "dre", "ix", "nu", "ost", "pra", "qui", "sel", "ta", "vo", "zen"]
+        let parts = self.parts
         func word(_ index: Int, _ kind: String) -> String {
             var n = index, out = kind
             repeat { out += parts[n % parts.count]; n /= parts.count } while n > 0
@@ -28,7 +28,13 @@ struct NewsGenerator {
         }
         common = (0..<20_000).map { word($0, "") }
         topics = (0..<60).map { t in (0..<300).map { word(t * 300 + $0, "b") } }
-        names = (0..<200_000).map { word($0, "z").capitalized }
+        // Names (people, places, companies) are drawn on demand from tens of millions, as in real news.
+    }
+
+    private func name(_ index: Int) -> String {
+        var n = index, out = "Z"
+        repeat { out += parts[n % parts.count]; n /= parts.count } while n > 0
+        return out
     }
 
     private mutating func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
@@ -48,7 +54,7 @@ struct NewsGenerator {
             eventCount += 1
             let start = Double(rng.next() % UInt64(days * 86_400))
             let topic = pick(topics)
-            let eventNames = (0..<4).map { _ in pick(names) }
+            let eventNames = (0..<4).map { _ in name(Int(rng.next() % 50_000_000)) }
             let figure = String(rng.next() % 10_000)
             let outlets = 1 + Int(rng.next() % 12 == 0 ? rng.next() % 12 : rng.next() % 5)
             let wireText = summary(eventNames, topic, figure)
