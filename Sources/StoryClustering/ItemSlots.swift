@@ -5,10 +5,11 @@ struct ItemSlots<Item> {
     private var base = 0
     private(set) var count = 0
 
+    /// The item, or nil. Reads borrow the slot (no copy of the item's arrays for a field look-up).
     subscript(_ seq: Int) -> Item? {
-        get {
+        _read {
             let i = seq - base
-            return i >= 0 && i < slots.count ? slots[i] : nil
+            yield i >= 0 && i < slots.count ? slots[i] : nil
         }
         set {
             let i = seq - base

@@ -129,11 +129,12 @@ public final class StoryClusterer {
     private func decide(_ item: StoryItem, _ profile: ItemProfile, _ time: Double) -> StoryAssignment {
         let window = settings.windowSeconds
         // Within the window of the story's span: a developing story stays reachable while it keeps growing.
-        func inWindow(_ other: IndexedItem) -> Bool {
-            if abs(other.time - time) <= window { return true }
-            guard let story = stories[other.storyID] else { return false }
+        func inWindow(time other: Double, storyID: Int64) -> Bool {
+            if abs(other - time) <= window { return true }
+            guard let story = stories[storyID] else { return false }
             return time >= story.founded - window && time <= story.latest + window
         }
+        func inWindow(_ other: IndexedItem) -> Bool { inWindow(time: other.time, storyID: other.storyID) }
 
         // 1. Identity.
         for seq in [item.guid.flatMap { guidIndex[$0] }, item.canonicalURL.flatMap { urlIndex[$0] }] {
@@ -172,7 +173,8 @@ public final class StoryClusterer {
         var candidates: [(score: Float, seq: Int)] = []
         candidates.reserveCapacity(Self.fullComparisons + 1)
         for (seq, score) in partial {
-            guard let other = items[seq], inWindow(other) else { continue }
+            guard let time = items[seq]?.time, let storyID = items[seq]?.storyID,
+                  inWindow(time: time, storyID: storyID) else { continue }
             if candidates.count == Self.fullComparisons, let last = candidates.last, (last.score, last.seq) >= (score, seq) {
                 continue
             }
