@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "DigestWriterTests", dependencies: ["TestSupport", "DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
         .testTarget(name: "FeedConfigTests", dependencies: ["TestSupport", "FeedConfig", "FeedModel"]),
         .testTarget(name: "FeedPipelineTests", dependencies: ["TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig"]),
-        .testTarget(name: "FeedDaemonTests", dependencies: ["TestSupport", "FeedModel"]),
+        .testTarget(name: "FeedDaemonTests", dependencies: ["TestSupport", "FeedModel", "FeedStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,0 @@
-import Testing
-
-// Replaced by the FeedDaemon tests.
-@Test func FeedDaemonBuilds() { #expect(Bool(true)) }
