@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedPipeline
+import FeedStore
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -37,8 +38,13 @@ struct FeedDaemonCommand: AsyncParsableCommand {
         let (configuration, store, logger) = try options.open(readOnly: false)
         let pipeline = Pipeline(configuration: configuration, store: store, logger: logger)
         if once {
-            let report = try await pipeline.runOnce(force: force)
-            RunSummary.print(report)
+            do {
+                let report = try await pipeline.runOnce(force: force)
+                RunSummary.print(report)
+            } catch {
+                printError("feedd: \(error)")
+                throw ExitCode(error is StoreError ? 3 : 1)
+            }
             return
         }
         let daemon = DaemonService(pipeline: pipeline, logger: logger)

@@ -11,7 +11,7 @@ struct DigestStage: Sendable {
     let store: FeedStore
     let logger: Logger
 
-    func write(days: Set<DayStamp>) throws(StoreError) -> [URL] {
+    func write(days: Set<DayStamp>) throws -> [URL] {
         var files: [URL] = []
         for day in days.sorted() {
             files += try write(day: day)
@@ -19,7 +19,7 @@ struct DigestStage: Sendable {
         return files
     }
 
-    func write(day: DayStamp) throws(StoreError) -> [URL] {
+    func write(day: DayStamp) throws -> [URL] {
         let interval = day.interval(in: configuration.timeZone)
         let stories = try store.stories(filedIn: interval)
         let input = DigestInput(
@@ -32,8 +32,8 @@ struct DigestStage: Sendable {
             logger.info("digest \(day): \(stories.count) stories", metadata: ["files": "\(files.map(\.lastPathComponent))"])
             return files
         } catch {
-            logger.error("digest \(day) not written: \(error)")
-            return []
+            throw PipelineError.digestNotWritten(day: day, directory: configuration.digestDirectory.path,
+                                                 reason: "\(error)")
         }
     }
 }

@@ -42,7 +42,7 @@ public actor Pipeline {
     /// rewrites the digests of the days that changed (always today's).
     public func runOnce(force: Bool = false, now: Date = Date(),
                         progress: (@Sendable (_ done: Int, _ total: Int, _ failed: Int) -> Void)? = nil)
-        async throws(StoreError) -> RunReport {
+        async throws -> RunReport {
         var report = RunReport()
         let feeds = try store.syncSubscriptions(configuration.feeds)
         let due = feeds.filter { force ? $0.fetch.disabledReason == nil : scheduler.isDue($0, at: now) }
@@ -54,7 +54,12 @@ public actor Pipeline {
         let clustered = try stories.clusterPending()
         report.newStories = clustered.newStories
         report.merged = clustered.merged
-        report.digestFiles = try digests.write(days: touchedDays.filter { $0 >= DayStamp(now, in: configuration.timeZone).adding(days: -2) })
+        // Late arrivals can change the last two days' digests too; older days are left as they were written.
+        let today = DayStamp(now, in: configuration.timeZone)
+        report.digestFiles = try digests.write(days: touchedDays.filter { $0 >= today.adding(days: -2) })
+        let removed = try store.purge(filedBefore: now.addingTimeInterval(-Double(configuration.digest.retentionDays) * 86_400),
+                                      timeZone: configuration.timeZone)
+        if removed > 0 { logger.info("retention: removed \(removed) entries older than \(configuration.digest.retentionDays) days") }
         return report
     }
 
@@ -102,7 +107,7 @@ public actor Pipeline {
 
 extension Pipeline {
     /// Rewrites one day's digest from the store (`feedd digest`).
-    public func writeDigest(day: DayStamp) throws(StoreError) -> [URL] {
+    public func writeDigest(day: DayStamp) throws -> [URL] {
         try digests.write(day: day)
     }
 }

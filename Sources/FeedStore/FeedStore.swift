@@ -21,6 +21,8 @@ public final class FeedStore: Sendable {
             if !db.configuration.readonly {
                 // WAL + NORMAL: commits survive process kills; a power cut loses at most the last commits.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Only takes effect on a new, empty file: lets retention hand pages back to the file system.
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
             }
         }
         do {

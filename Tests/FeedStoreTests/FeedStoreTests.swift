@@ -114,3 +114,29 @@ import TestSupport
         #expect(try store.modelState(named: "other") == nil)
     }
 }
+
+@Suite struct FeedStoreRetentionTests {
+    @Test func purgeRemovesOldEntriesAndShrinksTheFile() throws {
+        let directory = try TestPaths.temporaryDirectory("feedd-retention")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("feedd.sqlite").path
+        let store = try FeedStore(path: path)
+        let feed = try store.syncSubscriptions([FeedSource(url: "https://a.example/")])[0]
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let body = String(repeating: "lorem ipsum ", count: 400)
+        let old = (0..<400).map {
+            Entry(feedID: feed.id, key: "old\($0)", title: "Old \($0)", text: body,
+                  published: now.addingTimeInterval(-100 * 86_400), firstSeen: now.addingTimeInterval(-100 * 86_400))
+        }
+        let recent = Entry(feedID: feed.id, key: "new", title: "New", published: now, firstSeen: now)
+        let stored = try store.ingest(feedID: feed.id, entries: old + [recent], state: FetchState(), feedTitle: nil, siteLink: nil)
+        try store.assignStories(stored.map { ($0.id, $0.id) })
+        let sizeBefore = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+        let removed = try store.purge(filedBefore: now.addingTimeInterval(-90 * 86_400), timeZone: .gmt)
+        #expect(removed == 400)
+        #expect(try store.counts().entries == 1)
+        let sizeAfter = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
+        #expect(sizeAfter < sizeBefore)
+        #expect(try store.integrityCheck() == "ok")
+    }
+}
