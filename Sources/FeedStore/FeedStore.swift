@@ -67,3 +67,10 @@ public final class FeedStore: Sendable {
         try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
 }
+
+extension FeedStore {
+    /// Whether the database answers a trivial query now (the daemon's watchdog asks before each ping).
+    public func isReachable() -> Bool {
+        (try? read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
+    }
+}
