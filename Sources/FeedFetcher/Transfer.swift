@@ -13,6 +13,8 @@ final class Transfer {
 
     /// The decoded body of the final response (only 2xx / file bodies are kept).
     private(set) var body = Data()
+    /// Decoded body bytes of the current response, kept or not.
+    private var receivedBodyBytes = 0
     /// Headers of the latest response; after the transfer, of the final one.
     private(set) var headers = ResponseHeaders()
     /// Status of every response on the way, 1xx excluded: redirects first, the final response last.
@@ -49,16 +51,17 @@ final class Transfer {
 
     // MARK: Callbacks (return false to abort the transfer)
 
-    /// A body chunk, already decoded by libcurl. The cap counts decoded bytes, so a gzip bomb stops here.
+    /// A body chunk, already decoded by libcurl. The cap counts decoded bytes, so a gzip bomb stops here, and it
+    /// counts error pages too (which are not kept), so an endless 500 page stops as well.
     func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let status = headers.status ?? 0
-        guard status == 0 || (200..<300).contains(status) else { return true }  // error pages are not kept
-        guard body.count + bytes.count <= maxBodyBytes else {
+        receivedBodyBytes += bytes.count
+        guard receivedBodyBytes <= maxBodyBytes else {
             abortReason = FetchError(.tooLarge, "response larger than \(ByteCount(maxBodyBytes)) (decoded), aborted")
             body = Data()
             return false
         }
-        body.append(contentsOf: bytes)
+        let status = headers.status ?? 0
+        if status == 0 || (200..<300).contains(status) { body.append(contentsOf: bytes) }
         return true
     }
 
@@ -67,6 +70,7 @@ final class Transfer {
         let line = Substring(String(decoding: bytes, as: UTF8.self)).trimmingCharacters(in: .newlines)[...]
         if let status = ResponseHeaders.status(ofStatusLine: line) {
             headers = ResponseHeaders(status: status)
+            receivedBodyBytes = 0
             guard status >= 200 else { return true }
             let url = currentURL
             if status >= 300, status < 400, hopURLs.contains(url) {

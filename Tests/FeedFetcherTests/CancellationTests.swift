@@ -28,13 +28,13 @@ final class ExitCounter: @unchecked Sendable {
             }
             return count
         }
-        #expect(server.wait(timeout: 5) { $0.requests(for: "/hang").count == 4 })
+        #expect(await server.wait(timeout: 5) { $0.requests(for: "/hang").count == 4 })
         let cancelledAt = Date()
         consumer.cancel()
         let delivered = await consumer.value
 
         #expect(delivered == 0)
-        #expect(server.wait(timeout: 3) { server in
+        #expect(await server.wait(timeout: 3) { server in
             let hung = server.requests(for: "/hang")
             return !hung.isEmpty && hung.allSatisfy(\.clientAborted)
         })
@@ -67,12 +67,12 @@ final class ExitCounter: @unchecked Sendable {
         let fetcher = FeedFetcher(configuration: testConfiguration { $0.totalTimeout = 30 }, loopDidExit: exits.increment)
         do {
             let stream = fetcher.fetchAll([FetchRequest(feedID: 1, url: server.url("/hang"))])
-            #expect(server.wait(timeout: 5) { $0.requests(for: "/hang").count == 1 })
+            #expect(await server.wait(timeout: 5) { $0.requests(for: "/hang").count == 1 })
             _ = stream
         }
         let deadline = Date().addingTimeInterval(3)
         while exits.value == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(exits.value == 1)
-        #expect(server.wait(timeout: 2) { $0.requests(for: "/hang").first?.clientAborted == true })
+        #expect(await server.wait(timeout: 2) { $0.requests(for: "/hang").first?.clientAborted == true })
     }
 }

@@ -13,7 +13,7 @@ import TestSupport
         let result = await fetchOne(server.url("/huge"), configuration: testConfiguration { $0.maxBodyBytes = 1 << 20 })
         #expect(result.error?.kind == .tooLarge)
         // Aborted near the cap, not after the whole thing: at most the cap plus socket buffers went out.
-        #expect(server.wait(timeout: 2) { $0.requests(for: "/huge").first?.clientAborted == true })
+        #expect(await server.wait(timeout: 2) { $0.requests(for: "/huge").first?.clientAborted == true })
         let sent = try #require(server.requests(for: "/huge").first?.bodyBytesSent)
         #expect(sent < 32 << 20)
         #expect(result.bytes <= (1 << 20) + (1 << 20))
@@ -91,5 +91,16 @@ import TestSupport
         server.route("/steady", Response(body: .trickle(body, chunk: 500, pause: 0.1)))
         let result = await fetchOne(server.url("/steady"), configuration: testConfiguration { $0.lowSpeedSeconds = 1 })
         #expect(result.bodyText == String(repeating: "y", count: 2000))
+    }
+}
+
+@Suite struct ErrorPageLimitTests {
+    @Test func endlessErrorPageIsCappedToo() async throws {
+        let server = try HTTPTestServer()
+        defer { server.stop() }
+        server.route("/broken", Response(status: 500, body: .stream(bytes: 256 << 20, chunked: true)))
+        let result = await fetchOne(server.url("/broken"), configuration: testConfiguration { $0.maxBodyBytes = 1 << 20 })
+        #expect(result.error?.kind == .tooLarge)
+        #expect(result.durationMs < 4000)
     }
 }

@@ -197,13 +197,14 @@ public final class HTTPTestServer: @unchecked Sendable {
     /// The most responses in progress at the same time (requests received but not yet fully answered).
     public var maxConcurrentResponses: Int { lock.withLock { peakResponses } }
 
-    /// Polls `condition` every 10 ms until it holds or `timeout` passes; returns whether it held.
+    /// Checks `condition` every 10 ms until it holds or `timeout` passes; returns whether it held.
+    /// Async on purpose: a blocking wait would starve Swift's small cooperative pool, including the client under test.
     @discardableResult
-    public func wait(timeout: TimeInterval, until condition: (HTTPTestServer) -> Bool) -> Bool {
+    public func wait(timeout: TimeInterval, until condition: (HTTPTestServer) -> Bool) async -> Bool {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if condition(self) { return true }
-            usleep(10_000)
+            try? await Task.sleep(nanoseconds: 10_000_000)
         }
         return condition(self)
     }
