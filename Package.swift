@@ -71,7 +71,7 @@ let package = Package(
 
         // Hot-path benchmarks (built in release by bench/*.sh), each printing a reference measured in the same run.
         .executableTarget(name: "FeedBench", dependencies: [
-            "FeedModel", "FeedParser", "FeedHTML", "StoryClustering",
+            "FeedModel", "FeedParser", "FeedHTML", "StoryClustering", "FeedFetcher",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

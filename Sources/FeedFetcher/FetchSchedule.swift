@@ -111,3 +111,14 @@ public struct FetchSchedule: Sendable, Hashable {
         min(max(interval, minInterval), maxInterval)
     }
 }
+
+extension FetchSchedule.FeedTiming {
+    /// The timing after `result`: a failure adds one to `previousConsecutiveErrors`, a body or a 304 resets it;
+    /// Retry-After and freshness come from the result.
+    public init(after result: FetchResult, previousConsecutiveErrors: Int, entryDates: [Date] = [],
+                ttl: TimeInterval? = nil) {
+        let failed = result.error != nil
+        self.init(entryDates: entryDates, freshUntil: result.freshUntil, ttl: ttl, retryAfter: result.retryAfter,
+                  consecutiveErrors: failed ? previousConsecutiveErrors + 1 : 0)
+    }
+}

@@ -94,3 +94,27 @@ import FeedFetcher
         #expect(delay >= 2880 && delay <= 4320)
     }
 }
+
+@Suite struct FeedTimingFromResultTests {
+    let request = FetchRequest(feedID: 1, url: "http://127.0.0.1/feed")
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test func failuresCountUpAndCarryRetryAfter() {
+        let failed = FetchResult(request: request, outcome: .failed(FetchError(.http(status: 429), "HTTP 429")),
+                                 status: 429, retryAfter: now.addingTimeInterval(600))
+        let timing = FetchSchedule.FeedTiming(after: failed, previousConsecutiveErrors: 2)
+        #expect(timing.consecutiveErrors == 3)
+        #expect(timing.retryAfter == now.addingTimeInterval(600))
+    }
+
+    @Test func successAndNotModifiedReset() {
+        let fresh = now.addingTimeInterval(300)
+        let ok = FetchResult(request: request, outcome: .body(Data()), status: 200, freshUntil: fresh)
+        let same = FetchResult(request: request, outcome: .notModified, status: 304)
+        let okTiming = FetchSchedule.FeedTiming(after: ok, previousConsecutiveErrors: 5, ttl: 60)
+        #expect(okTiming.consecutiveErrors == 0)
+        #expect(okTiming.freshUntil == fresh)
+        #expect(okTiming.ttl == 60)
+        #expect(FetchSchedule.FeedTiming(after: same, previousConsecutiveErrors: 5).consecutiveErrors == 0)
+    }
+}
