@@ -41,3 +41,27 @@ import TestSupport
         #expect(request.bodyBytesSent == 1)
     }
 }
+
+@Suite struct HTTPTestServerDirectoryTests {
+    @Test func servesFilesWithValidatorsAndGzip() async throws {
+        let directory = try TestPaths.temporaryDirectory("server-dir")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let feed = String(repeating: sampleFeed, count: 20)
+        try Data(feed.utf8).write(to: directory.appendingPathComponent("a.xml"))
+        let server = try HTTPTestServer()
+        defer { server.stop() }
+        server.serveDirectory(directory, at: "/feeds/")
+
+        let first = await fetchOne(server.url("/feeds/a.xml"))
+        #expect(first.bodyText == feed)
+        #expect(first.contentType == "application/xml")
+        #expect(first.bytes < feed.utf8.count)  // went gzipped
+        let again = await fetchOne(server.url("/feeds/a.xml"), etag: first.etag, lastModified: first.lastModified)
+        #expect(again.isNotModified)
+
+        let missing = await fetchOne(server.url("/feeds/missing.xml"))
+        #expect(missing.status == 404)
+        let escape = await fetchOne(server.url("/feeds/%2E%2E/%2E%2E/etc/passwd"))
+        #expect(escape.status == 404)
+    }
+}

@@ -133,6 +133,7 @@ public final class HTTPTestServer: @unchecked Sendable {
     private let deadline: Date
     private var stopping = false
     private var routes: [String: Handler] = [:]
+    private var prefixRoutes: [String: Handler] = [:]
     private var log: [RecordedRequest] = []
     private var openConnections: [Int: Int32] = [:]
     private var connectionsAccepted = 0
@@ -176,13 +177,51 @@ public final class HTTPTestServer: @unchecked Sendable {
     /// `http://127.0.0.1:<port><path>`.
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    /// Answers requests whose path (without query) is `path`; unknown paths get 404.
+    /// Answers requests whose path (without query) is `path`; paths with no route get 404.
     public func route(_ path: String, _ handler: @escaping Handler) {
         lock.withLock { routes[path] = handler }
     }
 
     public func route(_ path: String, _ response: Response) {
         route(path) { _ in response }
+    }
+
+    /// Answers every path under `prefix` that has no exact route (the longest matching prefix wins).
+    public func route(prefix: String, _ handler: @escaping Handler) {
+        lock.withLock { prefixRoutes[prefix] = handler }
+    }
+
+    /// Serves the files under `directory` at `prefix` (e.g. "/feeds/"), like a static web server: ETag from the
+    /// content, Last-Modified from the file's mtime (so conditional GETs get 304), gzip when the client accepts it.
+    /// Files are read on each request, so tests can change them between fetches. Missing files and paths that try
+    /// to leave the directory get 404.
+    public func serveDirectory(_ directory: URL, at prefix: String = "/") {
+        let root = directory.standardizedFileURL
+        route(prefix: prefix) { request in
+            let relative = String(request.path.dropFirst(prefix.count)).removingPercentEncoding ?? ""
+            let file = root.appendingPathComponent(relative).standardizedFileURL
+            guard file.path.hasPrefix(root.path + "/"), !relative.split(separator: "/").contains(".."),
+                  let data = FileManager.default.contents(atPath: file.path) else { return .status(404) }
+            let modified = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date) ?? nil
+            var hasher = Hasher()
+            hasher.combine(data)  // per-process seed: stable for the server's lifetime, which is all a test needs
+            let etag = "\"\(String(UInt(bitPattern: hasher.finalize()), radix: 16))-\(data.count)\""
+            var response = Response.ok(data, contentType: Self.contentType(for: file.pathExtension), etag: etag,
+                                       lastModified: modified.map { Self.httpDate($0) })
+            response.gzippedBody = try? Self.gzip(data)
+            return response
+        }
+    }
+
+    static func contentType(for pathExtension: String) -> String {
+        switch pathExtension.lowercased() {
+        case "rss": "application/rss+xml"
+        case "atom": "application/atom+xml"
+        case "json": "application/feed+json"
+        case "xml", "rdf": "application/xml"
+        case "html", "htm": "text/html"
+        default: "application/octet-stream"
+        }
     }
 
     /// Every request received so far, in arrival order.
@@ -301,7 +340,10 @@ public final class HTTPTestServer: @unchecked Sendable {
                 while buffer.count < length, !isStopping, readMore(fd: fd, into: &buffer) {}
                 buffer.removeFirst(min(length, buffer.count))
             }
-            let handler = lock.withLock { routes[request.path] }
+            let handler: Handler? = lock.withLock {
+                routes[request.path] ?? prefixRoutes.filter { request.path.hasPrefix($0.key) }
+                    .max { $0.key.count < $1.key.count }?.value
+            }
             let response = handler?(request) ?? .status(404)
             let index: Int = lock.withLock {
                 log.append(request)
