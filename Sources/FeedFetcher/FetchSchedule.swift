@@ -13,6 +13,15 @@ import Foundation
 ///    max-age / Expires (`freshUntil`) and RSS `<ttl>`. Absurd floors are bounded: freshness/ttl by `maxInterval`,
 ///    Retry-After by `maxBackoff`, so a misconfigured server cannot hide a feed for a year.
 /// 4. It is never earlier than `now + 1 s`.
+///
+/// After each fetch the daemon stores the result and the next check:
+///
+///     let timing = FetchSchedule.FeedTiming(after: result, previousConsecutiveErrors: feed.fetch.consecutiveErrors,
+///                                           entryDates: recentEntryDates, ttl: rssTTL)
+///     feed.fetch.consecutiveErrors = timing.consecutiveErrors
+///     feed.fetch.nextCheckAt = schedule.nextCheck(after: now, timing)
+///
+/// (410 Gone is not a scheduling matter: the feed is disabled, see `FetchResult.isGone`.)
 public struct FetchSchedule: Sendable, Hashable {
     public var defaultInterval: TimeInterval
     public var minInterval: TimeInterval
