@@ -42,3 +42,23 @@ import TestSupport
         #expect(result.error?.message.contains("1 MB") == true)
     }
 }
+
+@Suite struct EngineInfoTests {
+    @Test func linkedLibcurlOffersHTTP2AndTheCommonEncodings() {
+        let info = FetchEngineInfo.current
+        #expect(info.http2)
+        #expect(info.encodings.contains("gzip"))
+        #expect(info.encodings.contains("br"))
+        #expect(info.sslVersion != nil)
+        #expect(info.description.contains(info.libcurlVersion))
+    }
+
+    @Test func acceptEncodingAnnouncesEveryDecoder() async throws {
+        let server = try HTTPTestServer()
+        defer { server.stop() }
+        server.route("/f", .ok("x"))
+        _ = await fetchOne(server.url("/f"))
+        let sent = try #require(server.requests.first?.header("Accept-Encoding"))
+        for encoding in FetchEngineInfo.current.encodings { #expect(sent.contains(encoding)) }
+    }
+}
