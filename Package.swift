@@ -61,9 +61,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Living under a service manager: sd_notify without libsystemd, one writer per state directory.
+        .target(name: "FeedService"),
+
         // The `feedd` executable.
         .executableTarget(name: "FeedDaemon", dependencies: [
-            "FeedModel", "FeedParser", "FeedConfig", "FeedPipeline", "FeedStore", "StoryClustering",
+            "FeedModel", "FeedParser", "FeedConfig", "FeedPipeline", "FeedStore", "StoryClustering", "FeedService",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -71,7 +74,7 @@ let package = Package(
 
         // Hot-path benchmarks (built in release by bench/*.sh), each printing a reference measured in the same run.
         .executableTarget(name: "FeedBench", dependencies: [
-            "FeedModel", "FeedParser", "FeedHTML", "StoryClustering",
+            "FeedModel", "FeedParser", "FeedHTML", "StoryClustering", "FeedFetcher",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -87,6 +90,7 @@ let package = Package(
         .testTarget(name: "DigestWriterTests", dependencies: ["TestSupport", "DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
         .testTarget(name: "FeedConfigTests", dependencies: ["TestSupport", "FeedConfig", "FeedModel"]),
         .testTarget(name: "FeedPipelineTests", dependencies: ["TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig"]),
+        .testTarget(name: "FeedServiceTests", dependencies: ["TestSupport", "FeedService"]),
         .testTarget(name: "FeedDaemonTests", dependencies: ["TestSupport", "FeedModel", "FeedStore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,6 +14,32 @@ public struct RunReport: Sendable {
     public var merged = 0
     public var digestFiles: [URL] = []
     public var failures: [FeedFailure] = []
+    /// When the pass started and how long it took (wall clock), for the metrics file; nil if not measured.
+    public var startedAt: Date?
+    public var duration: Duration?
+    /// Summed transfer time per fetch outcome, in milliseconds (see `recordTransfer`).
+    public var transferMilliseconds: [Outcome: Int] = [:]
+
+    /// How a fetch ended, as the metrics file labels it.
+    public enum Outcome: String, Sendable, CaseIterable {
+        case updated
+        case notModified = "not_modified"
+        case failed
+    }
 
     public init() {}
+
+    /// Adds one transfer's time to its outcome's total.
+    public mutating func recordTransfer(_ outcome: Outcome, milliseconds: Int) {
+        transferMilliseconds[outcome, default: 0] += milliseconds
+    }
+
+    /// The number of fetches that ended with `outcome`.
+    public func count(of outcome: Outcome) -> Int {
+        switch outcome {
+        case .updated: fetched
+        case .notModified: notModified
+        case .failed: failed
+        }
+    }
 }
