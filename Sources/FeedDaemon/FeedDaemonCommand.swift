@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedPipeline
+import FeedService
 import FeedStore
 import Foundation
 import Logging
@@ -19,7 +20,8 @@ struct FeedDaemonCommand: AsyncParsableCommand {
               feedd --config /etc/feedd/feedd.toml        (the service)
             """,
         version: FeeddVersion.string,
-        subcommands: [FeedsCommand.self, DigestCommand.self, ParseCommand.self, ClusterCommand.self,
+        subcommands: [FeedsCommand.self, DigestCommand.self, AddCommand.self, RemoveCommand.self,
+                      ImportCommand.self, ExportCommand.self, ParseCommand.self, ClusterCommand.self,
                       CheckConfigCommand.self])
 
     @OptionGroup var options: GlobalOptions
@@ -30,14 +32,28 @@ struct FeedDaemonCommand: AsyncParsableCommand {
     @Flag(help: "With --once: fetch every feed, due or not.")
     var force = false
 
+    @Option(help: ArgumentHelp("How long to wait for another feedd using the same state directory.",
+                               valueName: "seconds"))
+    var wait: Int = 10
+
     func validate() throws {
         if force && !once { throw ValidationError("--force goes with --once") }
     }
 
     func run() async throws {
-        let (configuration, store, logger) = try options.open(readOnly: false)
-        let pipeline = Pipeline(configuration: configuration, store: store, logger: logger)
+        let configuration = try options.loadConfiguration()
+        // One writer per state directory: taken before the store is opened, held until exit.
+        let lock = WriterLock(stateDirectory: configuration.stateDirectory)
+        do {
+            try await lock.acquire(waitingUpTo: .seconds(wait))
+        } catch {
+            printError("feedd: \(error)")
+            throw ExitCode(4)
+        }
+        defer { lock.release() }
+        let (_, store, logger) = try options.open(configuration, readOnly: false)
         if once {
+            let pipeline = Pipeline(configuration: configuration, store: store, logger: logger)
             do {
                 let report = try await pipeline.runOnce(force: force)
                 RunSummary.print(report)
@@ -47,7 +63,8 @@ struct FeedDaemonCommand: AsyncParsableCommand {
             }
             return
         }
-        let daemon = DaemonService(pipeline: pipeline, logger: logger)
+        let daemon = DaemonService(configuration: configuration, configurationFile: options.configurationFile(),
+                                   store: store, logger: logger)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

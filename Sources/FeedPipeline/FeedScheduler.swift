@@ -2,28 +2,25 @@ import FeedFetcher
 import FeedModel
 import Foundation
 
-/// When each feed is checked next. The interval is the configured default, pushed back after errors
-/// (exponential, capped) and never earlier than the publisher allows (Retry-After, Cache-Control/Expires).
+/// Which feeds are due, and when each is checked next (the rules are FeedFetcher's `FetchSchedule`: publishing
+/// rate, back-off with jitter, and never earlier than Retry-After, Cache-Control/Expires or RSS `<ttl>` allow).
 struct FeedScheduler: Sendable {
-    var interval: TimeInterval
-    var minInterval: TimeInterval
-    var maxInterval: TimeInterval
+    var schedule: FetchSchedule
+
+    init(interval: TimeInterval, minInterval: TimeInterval, maxInterval: TimeInterval) {
+        schedule = FetchSchedule(defaultInterval: interval, minInterval: minInterval, maxInterval: maxInterval,
+                                 backoffBase: minInterval, maxBackoff: maxInterval)
+    }
 
     func isDue(_ feed: Feed, at now: Date) -> Bool {
         guard feed.fetch.disabledReason == nil else { return false }
         return (feed.fetch.nextCheckAt ?? .distantPast) <= now
     }
 
-    func nextCheck(after now: Date, state: FetchState, result: FetchResult?, ttlMinutes: Int?) -> Date {
-        var delay = interval
-        if state.consecutiveErrors > 0 {
-            delay = min(maxInterval, minInterval * pow(2, Double(min(state.consecutiveErrors - 1, 16))))
-        }
-        if let ttlMinutes { delay = max(delay, Double(ttlMinutes) * 60) }
-        delay = min(max(delay, minInterval), maxInterval)
-        var next = now.addingTimeInterval(delay)
-        if let retryAfter = result?.retryAfter { next = max(next, retryAfter) }
-        if let freshUntil = result?.freshUntil { next = max(next, min(freshUntil, now.addingTimeInterval(maxInterval))) }
-        return next
+    func nextCheck(after now: Date, state: FetchState, result: FetchResult, entryDates: [Date],
+                   ttl: TimeInterval?) -> Date {
+        schedule.nextCheck(after: now, FetchSchedule.FeedTiming(
+            entryDates: entryDates, freshUntil: result.freshUntil, ttl: ttl, retryAfter: result.retryAfter,
+            consecutiveErrors: state.consecutiveErrors))
     }
 }

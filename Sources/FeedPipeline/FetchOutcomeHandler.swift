@@ -64,8 +64,9 @@ struct FetchOutcomeHandler {
             handled.state.pendingRedirect = nil
             handled.state.pendingRedirectCount = 0
         }
-        handled.state.nextCheckAt = scheduler.nextCheck(after: now, state: handled.state, result: result,
-                                                        ttlMinutes: nil)
+        handled.state.nextCheckAt = scheduler.nextCheck(
+            after: now, state: handled.state, result: result,
+            entryDates: handled.parsed?.entries.compactMap { $0.published ?? $0.updated } ?? [], ttl: nil)
         return handled
     }
 }

@@ -36,7 +36,11 @@ struct GlobalOptions: ParsableArguments {
 
     /// Loads the configuration, starts logging and opens the store.
     func open(readOnly: Bool, defaultLevel: Logger.Level = .info) throws -> (Configuration, FeedStore, Logger) {
-        let configuration = try loadConfiguration()
+        try open(try loadConfiguration(), readOnly: readOnly, defaultLevel: defaultLevel)
+    }
+
+    func open(_ configuration: Configuration, readOnly: Bool, defaultLevel: Logger.Level = .info)
+        throws -> (Configuration, FeedStore, Logger) {
         let level = logLevel ?? configuration.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
         LogSetup.bootstrap(level: level)
         do {
