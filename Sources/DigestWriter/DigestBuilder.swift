@@ -183,15 +183,31 @@ public struct DigestBuilder: Sendable {
         return a < b
     }
 
-    /// Only http(s) and mailto links reach any output.
+    /// Only http(s) and mailto links reach any output. Characters URLs may not contain (spaces, quotes, angle
+    /// brackets) are percent-encoded, so a link can never close the attribute or tag it is written into;
+    /// a link with control characters is broken or an attempt to smuggle something, and is dropped.
     static func link(_ raw: String?) -> String? {
         guard let safe = HTMLSanitizer.safeLink(raw) else { return nil }
         let trimmed = safe.trimmingCharacters(in: .whitespacesAndNewlines)
-        // A link with white space or controls inside is broken or an attempt to smuggle markup: drop it.
-        if trimmed.isEmpty || trimmed.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) {
-            return nil
+        guard !trimmed.isEmpty else { return nil }
+        var out = ""
+        for scalar in trimmed.unicodeScalars {
+            switch scalar {
+            case " ": out += "%20"
+            case "\"": out += "%22"
+            case "'": out += "%27"
+            case "<": out += "%3C"
+            case ">": out += "%3E"
+            case "`": out += "%60"
+            case "\\": out += "%5C"
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.isWhitespace {
+                    return nil
+                }
+                out.unicodeScalars.append(scalar)
+            }
         }
-        return trimmed
+        return out
     }
 
     // MARK: - Sections, failures

@@ -1,4 +1,5 @@
 import Foundation
+import FeedModel
 
 /// How the digest is made and rendered. Every field has a sensible default, so `DigestOptions()` works.
 public struct DigestOptions: Sendable, Hashable {

@@ -31,6 +31,7 @@ enum MarkdownEscaping {
             case ">": out += "%3E"
             case " ": out += "%20"
             case "\\": out += "%5C"
+            case "\"": out += "%22"
             default: out.unicodeScalars.append(scalar)
             }
         }

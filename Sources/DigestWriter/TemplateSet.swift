@@ -72,7 +72,7 @@ struct TemplateSet {
     }
 
     func render(_ object: Any, _ name: String) -> String {
-        library.render(object, withTemplate: name) ?? ""
+        library.render(TemplateContext.make(object), withTemplate: name) ?? ""
     }
 
     static func describe(_ error: any Error) -> String {

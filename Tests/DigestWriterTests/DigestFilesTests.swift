@@ -65,7 +65,7 @@ import Testing
             Fixture.entry(1, feed: 1, "A [link](https://evil.example) and <b>tag</b> and *stars*",
                           summary: "Summary with `code` and ![img](https://evil.example/x.png)"),
             Fixture.entry(2, feed: 2, "Completely different wording here", minute: 80,
-                          link: "https://feed2.example/a b)c"),
+                          link: "https://feed2.example/a b)c\"d"),
         ])
         let output = try DigestWriter(directory: dir).write(Fixture.input([story], feeds: feeds))
         let md = try Fixture.read(output.markdown)
@@ -73,7 +73,7 @@ import Testing
         #expect(md.contains("### [A \\[link\\](https://evil.example) and \\<b\\>tag\\</b\\> and \\*stars\\*](<https://feed1.example/articles/1>)"))
         #expect(md.contains("Summary with \\`code\\` and !\\[img\\](https://evil.example/x.png)"))
         #expect(md.contains("[Star\\*Outlet \\[beta\\]](<https://feed1.example/articles/1>)"))
-        #expect(md.contains("(<https://feed2.example/a%20b)c>)"))
+        #expect(md.contains("[Second](<https://feed2.example/a%20b)c%22d>)"))
         #expect(!md.contains("\n\n\n"))
     }
 

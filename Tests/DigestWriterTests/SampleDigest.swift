@@ -42,7 +42,12 @@ enum SampleDigest {
          "An essay on infrastructure, memory and the small decisions that shape a town for generations."),
     ]
 
+    /// Items are dated within `day` (entry ids repeat across days: each day is its own store snapshot).
     static func input(day: DayStamp = Fixture.day) -> DigestInput {
+        let shift = Int(day.interval(in: Fixture.utc).start.timeIntervalSince(Fixture.dayStart) / 60)
+        func entry(_ id: Int64, feed: Int64, _ title: String, minute: Int, summary: String = "") -> Entry {
+            Fixture.entry(id, feed: feed, title, minute: minute + shift, summary: summary)
+        }
         var feeds: [Feed] = []
         for (i, outlet) in outlets.enumerated() {
             feeds.append(Feed(id: Int64(i + 1), url: "https://outlet\(i + 1).example/feed.xml", title: outlet.0,
@@ -61,13 +66,13 @@ enum SampleDigest {
             for c in 0..<copies {
                 let feed = c < home.count ? home[c] : extra[(c + t) % extra.count]
                 let title = c == 1 ? headline + " - " + feed.title! : headline
-                entries.append(Fixture.entry(nextID, feed: feed.id, title, minute: 300 + t * 47 + c * 13,
+                entries.append(entry(nextID, feed: feed.id, title, minute: 300 + t * 47 + c * 13,
                                              summary: c == 0 ? summary : ""))
                 nextID += 1
             }
             for (a, alternative) in alternatives.enumerated() {
                 let feed = extra[(a * 3 + t) % extra.count]
-                entries.append(Fixture.entry(nextID, feed: feed.id, alternative, minute: 420 + t * 31 + a * 7,
+                entries.append(entry(nextID, feed: feed.id, alternative, minute: 420 + t * 31 + a * 7,
                                              summary: "Another outlet's take on the same events."))
                 nextID += 1
             }
@@ -76,19 +81,19 @@ enum SampleDigest {
         // Many single-outlet stories, so the page is long.
         for n in 0..<18 {
             let feed = feeds[n % feeds.count]
-            let e = Fixture.entry(nextID, feed: feed.id, "Briefly: item number \(n + 1) from \(feed.title!)",
+            let e = entry(nextID, feed: feed.id, "Briefly: item number \(n + 1) from \(feed.title!)",
                                   minute: 60 + n * 50, summary: "A short report that only one outlet carried.")
             stories.append(Story(id: nextID, entries: [e]))
             nextID += 1
         }
-        let untitled = Fixture.entry(nextID, feed: 12, "", minute: 700,
+        let untitled = entry(nextID, feed: 12, "", minute: 700,
                                      summary: "A post without a title, as some weblogs publish them.")
         stories.append(Story(id: nextID, entries: [untitled]))
         nextID += 1
         // A story shown yesterday that two new outlets picked up today.
-        let old1 = Fixture.entry(nextID, feed: 1, "Ferry service suspended after engine fault", minute: -300)
-        let new1 = Fixture.entry(nextID + 1, feed: 3, "Ferry passengers stranded for a second day", minute: 500)
-        let new2 = Fixture.entry(nextID + 2, feed: 13, "Ferry still not running", minute: 640)
+        let old1 = entry(nextID, feed: 1, "Ferry service suspended after engine fault", minute: -300)
+        let new1 = entry(nextID + 1, feed: 3, "Ferry passengers stranded for a second day", minute: 500)
+        let new2 = entry(nextID + 2, feed: 13, "Ferry still not running", minute: 640)
         stories.append(Story(id: old1.id, entries: [old1, new1, new2]))
         let failures = [
             FeedFailure(feedURL: "https://gone.example/rss", title: "Gone Gazette", reason: "HTTP 410 Gone: feed removed by publisher"),
