@@ -161,15 +161,23 @@ public struct DigestBuilder: Sendable {
         return nil
     }
 
-    /// The category most of the story's outlets are filed under; uncategorised only when none has one.
+    /// The category most of the story's outlets are filed under; a tie goes to the outlet that reported it first
+    /// (then the configured order and the alphabet); uncategorised only when no outlet has one.
     func category(of items: [DigestItem], feeds: [Int64: Feed]) -> String? {
         var votes: [String: Int] = [:]
+        var firstSeen: [String: Int] = [:]
+        for (order, item) in items.sorted(by: NearCopies.earlier).enumerated() {
+            let name = FeedText.clean(feeds[item.entry.feedID]?.category)
+            guard !name.isEmpty else { continue }
+            if firstSeen[name] == nil { firstSeen[name] = order }
+        }
         for feedID in Set(items.map(\.entry.feedID)) {
             let name = FeedText.clean(feeds[feedID]?.category)
             if !name.isEmpty { votes[name, default: 0] += 1 }
         }
         return votes.min { a, b in
             if a.value != b.value { return a.value > b.value }
+            if firstSeen[a.key]! != firstSeen[b.key]! { return firstSeen[a.key]! < firstSeen[b.key]! }
             return categoryPrecedes(a.key, b.key)
         }?.key
     }
@@ -215,7 +223,17 @@ public struct DigestBuilder: Sendable {
     func makeSections(_ stories: [(story: DigestStory, rank: Rank)]) -> [DigestSection] {
         var byCategory: [String?: [(story: DigestStory, rank: Rank)]] = [:]
         for entry in stories { byCategory[entry.story.category, default: []].append(entry) }
-        let names = byCategory.keys.compactMap { $0 }.sorted(by: categoryPrecedes)
+        // Configured categories in their order; the rest by their best story (the day's biggest news leads the
+        // page rather than whatever sorts first), then by size, then by name.
+        let names = byCategory.keys.compactMap { $0 }.sorted { a, b in
+            let ia = options.categoryOrder.firstIndex(of: a) ?? Int.max
+            let ib = options.categoryOrder.firstIndex(of: b) ?? Int.max
+            if ia != ib { return ia < ib }
+            let ra = byCategory[a]!.map(\.rank).min()!, rb = byCategory[b]!.map(\.rank).min()!
+            if ra.outlets != rb.outlets { return ra.outlets > rb.outlets }
+            if byCategory[a]!.count != byCategory[b]!.count { return byCategory[a]!.count > byCategory[b]!.count }
+            return categoryPrecedes(a, b)
+        }
         var usedAnchors = Set<String>()
         func anchor(_ name: String) -> String {
             let base = "s-" + FeedText.slug(name, fallback: "section")

@@ -16,17 +16,39 @@ import Testing
 
     @Test func sectionsByCategoryWithUncategorisedLast() {
         let stories = [
-            Story(id: 10, entries: [Fixture.entry(10, feed: 4, "A blog post about gardens")]),
+            Story(id: 10, entries: [Fixture.entry(10, feed: 4, "A blog post about gardens"),
+                                    Fixture.entry(11, feed: 6, "Gardens in the news")]),
             Story(id: 20, entries: [Fixture.entry(20, feed: 3, "New chip announced")]),
             Story(id: 30, entries: [Fixture.entry(30, feed: 1, "Summit opens in Geneva")]),
+            Story(id: 40, entries: [Fixture.entry(40, feed: 7, "Quiet day for the markets")]),
         ]
-        let digest = build(Fixture.input(stories, feeds: feeds)).digest
-        #expect(digest.sections.map(\.name) == ["Tech", "World", "Other news"])
+        let more = feeds + [Fixture.feed(6, "Blog Six"), Fixture.feed(7, "Money Seven", category: "Business")]
+        let digest = build(Fixture.input(stories, feeds: more)).digest
+        // Equally covered sections by name; uncategorised last even with the best-covered story.
+        #expect(digest.sections.map(\.name) == ["Business", "Tech", "World", "Other news"])
         #expect(digest.sections.last?.uncategorised == true)
-        #expect(digest.sections.map { $0.stories.map(\.id) } == [[20], [30], [10]])
-        // Configured order wins over the alphabet; uncategorised stays last.
-        let ordered = build(Fixture.input(stories, feeds: feeds), options: DigestOptions(categoryOrder: ["World"]))
-        #expect(ordered.digest.sections.map(\.name) == ["World", "Tech", "Other news"])
+        #expect(digest.sections.map { $0.stories.map(\.id) } == [[40], [20], [30], [10]])
+        // A section whose best story has more outlets comes first.
+        let bigger = stories + [Story(id: 50, entries: [Fixture.entry(50, feed: 2, "Ceasefire agreed"),
+                                                        Fixture.entry(51, feed: 5, "Ceasefire talks succeed")])]
+        #expect(build(Fixture.input(bigger, feeds: more)).digest.sections.map(\.name)
+            == ["World", "Business", "Tech", "Other news"])
+        // Configured order wins; uncategorised stays last.
+        let ordered = build(Fixture.input(stories, feeds: more), options: DigestOptions(categoryOrder: ["World", "Tech"]))
+        #expect(ordered.digest.sections.map(\.name) == ["World", "Tech", "Business", "Other news"])
+    }
+
+    @Test func aStoryGoesToTheCategoryMostOfItsOutletsShare() {
+        let story = Story(id: 1, entries: [
+            Fixture.entry(1, feed: 3, "Chip export rules tightened", minute: 10),
+            Fixture.entry(2, feed: 1, "Export rules on chips tightened", minute: 20),
+            Fixture.entry(3, feed: 2, "Government tightens chip exports", minute: 30),
+            Fixture.entry(4, feed: 4, "My take on chip exports", minute: 40),
+        ])
+        #expect(build(Fixture.input([story], feeds: feeds)).digest.sections.map(\.name) == ["World"])
+        // A tie goes to the outlet that reported it first.
+        let tie = Story(id: 1, entries: Array(story.entries.prefix(2)))
+        #expect(build(Fixture.input([tie], feeds: feeds)).digest.sections.map(\.name) == ["Tech"])
     }
 
     @Test func rankedByOutletsThenRecency() {

@@ -9,6 +9,11 @@ import Testing
         let dir = try Fixture.tempDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = try DigestWriter(directory: dir).write(SampleDigest.input())
+        // FEEDD_DIGEST_SAMPLE_DIR=/tmp/x keeps a copy of the sample digest (and two earlier days) to look at.
+        if let keep = ProcessInfo.processInfo.environment["FEEDD_DIGEST_SAMPLE_DIR"] {
+            let writer = DigestWriter(directory: URL(fileURLWithPath: keep))
+            for offset in [-2, -1, 0] { _ = try writer.write(SampleDigest.input(day: Fixture.day.adding(days: offset))) }
+        }
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
         #expect(names == ["2026-11-21.html", "2026-11-21.json", "2026-11-21.md", "digest.atom", "index.html"])
         #expect(output.files.map(\.lastPathComponent).sorted() == names)
