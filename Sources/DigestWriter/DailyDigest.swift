@@ -44,7 +44,12 @@ public struct DailyDigest: Sendable, Hashable, Codable {
         self.updated = updated
         self.counts = counts
         self.sections = sections
-        self.updates = updates
+        // An update lists only outlets that are new since the story was shown.
+        self.updates = updates.map { story in
+            var s = story
+            s.outletsText = story.outletCount == 1 ? "1 new outlet" : "\(story.outletCount) new outlets"
+            return s
+        }
         self.failures = failures
         self.allowImages = allowImages
         self.previousDay = previousDay

@@ -38,7 +38,14 @@ struct DigestArchive {
 /// What index.html shows.
 struct IndexPage {
     struct Month { var name: String; var days: [IndexDay] }
-    struct IndexDay { var date: String; var label: String; var summary: String? }
+    struct IndexDay {
+        var date: String
+        var label: String
+        /// "29 stories", when the day's JSON is readable.
+        var stories: String?
+        /// The day's best-covered headline.
+        var headline: String?
+    }
 
     var title: String
     var daysText: String
@@ -52,15 +59,15 @@ struct IndexPage {
         for entry in archive.days {
             let monthName = "\(Self.monthNames[entry.day.month - 1]) \(entry.day.year)"
             let label = "\(Self.weekday(entry.day)) \(entry.day.day)"
-            var summary: String?
-            if let digest = entry.digest {
-                let top = (digest.sections.flatMap(\.stories).max { a, b in
-                    a.outletCount != b.outletCount ? a.outletCount < b.outletCount : a.id > b.id
-                })?.headline
-                summary = [digest.counts.text.components(separatedBy: " · ").first, top]
-                    .compactMap { $0 }.joined(separator: " · ")
+            let digest = entry.digest
+            // The day's most widely covered story (the first such in page order).
+            var top: DigestStory?
+            for story in digest?.sections.flatMap(\.stories) ?? [] where story.outletCount > (top?.outletCount ?? 0) {
+                top = story
             }
-            let item = IndexDay(date: entry.day.description, label: label, summary: summary)
+            let item = IndexDay(date: entry.day.description, label: label,
+                                stories: digest.map { $0.counts.stories == 1 ? "1 story" : "\($0.counts.stories) stories" },
+                                headline: top?.headline)
             if months.last?.name == monthName { months[months.count - 1].days.append(item) }
             else { months.append(Month(name: monthName, days: [item])) }
         }

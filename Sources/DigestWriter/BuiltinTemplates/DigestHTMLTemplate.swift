@@ -70,7 +70,7 @@ enum DigestHTMLTemplate {
 {{#updates}}
 <article class="story" id="update-{{id}}">
 <h3>{{#link}}<a href="{{.}}">{{headline}}</a>{{/link}}{{^link}}{{headline}}{{/link}}</h3>
-<p class="meta"><time datetime="{{lastReported}}">{{timeText}}</time> · {{outletsText}} new</p>
+<p class="meta"><time datetime="{{lastReported}}">{{timeText}}</time> · {{outletsText}}</p>
 <ul class="outlets">
 {{#articles}}
 <li>{{^isHeadline}}<span class="alt">{{title}}</span> <span class="sep">—</span> {{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>

@@ -38,7 +38,7 @@ Stories from earlier digests that more outlets have picked up since.
 
 ### {{#link}}[{{headline}}](<{{.}}>){{/link}}{{^link}}{{headline}}{{/link}}
 
-{{timeText}} · {{outletsText}} new
+{{timeText}} · {{outletsText}}
 
 {{#articles}}
 - {{^isHeadline}}*{{title}}*: {{/isHeadline}}{{#outlets}}{{#link}}[{{name}}](<{{.}}>){{/link}}{{^link}}{{name}}{{/link}}{{^last()}}, {{/last()}}{{/outlets}}

@@ -19,7 +19,7 @@ enum DigestStyle {
     a{color:var(--link);text-decoration-thickness:.06em;text-underline-offset:.15em}
     a:hover{text-decoration-thickness:.12em}
     .kicker{margin:0;font-size:.78rem;font-weight:600;letter-spacing:.14em;text-transform:uppercase;color:var(--accent)}
-    h1{margin:.25rem 0 .5rem;font-size:clamp(1.85rem,6vw,2.6rem);line-height:1.12;font-weight:700;letter-spacing:-.015em}
+    h1{margin:.25rem 0 .5rem;font-size:clamp(1.8rem,6vw,2.3rem);line-height:1.12;font-weight:700;letter-spacing:-.015em}
     .stats{margin:0;font-size:.86rem;color:var(--muted)}
     .toc{margin:1.4rem 0 0;padding:.7rem 0 0;border-top:1px solid var(--rule);font-size:.86rem;line-height:1.9}
     .toc a{display:inline-block;margin-right:1.1rem;text-decoration:none;color:var(--fg);white-space:nowrap}
@@ -60,9 +60,11 @@ enum DigestStyle {
     .days li{display:flex;gap:1rem;align-items:baseline;padding:.55rem 0;border-bottom:1px solid var(--rule)}
     .days .d{flex:0 0 auto;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;\
     font-variant-numeric:tabular-nums;font-size:.9rem}
-    .days .top{color:var(--muted);font-size:.95rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0}
+    .days .c{flex:0 0 5.5rem;color:var(--faint);font-size:.8rem;font-variant-numeric:tabular-nums;\
+    font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
+    .days .top{color:var(--fg);font-size:.98rem;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0}
     @media (max-width:30rem){body{font-size:1rem}.wrap{padding:1.6rem 1.05rem 3rem}h3{font-size:1.17rem}\
-    .lead h3{font-size:1.33rem}.toc a{margin-right:.8rem}.days li{flex-direction:column;gap:.1rem}\
+    .lead h3{font-size:1.33rem}.toc a{margin-right:.8rem}.days li{flex-wrap:wrap;gap:.1rem .8rem}.days .c{flex:1 0 auto}.days .top{flex:1 0 100%}\
     .days .top{white-space:normal}}
     @media print{:root{--bg:#fff;--fg:#000}.toc,footer{display:none}a{color:inherit}}
     """

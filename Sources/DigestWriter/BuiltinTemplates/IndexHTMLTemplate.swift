@@ -29,7 +29,7 @@ enum IndexHTMLTemplate {
 <h2><span>{{name}}</span><span class="n">{{count(days)}}</span></h2>
 <ul class="days">
 {{#days}}
-<li><a class="d" href="{{date}}.html">{{label}}</a>{{#summary}}<span class="top">{{.}}</span>{{/summary}}</li>
+<li><a class="d" href="{{date}}.html">{{label}}</a>{{#stories}}<span class="c">{{.}}</span>{{/stories}}{{#headline}}<span class="top">{{.}}</span>{{/headline}}</li>
 {{/days}}
 </ul>
 </section>
