@@ -5,7 +5,12 @@ import FeedModel
 struct DigestClock {
     let timeZone: TimeZone
     let day: DayStamp
-    private let calendar: Calendar
+    // Formatters are costly to create (thousands of items a day): one per pattern, made once.
+    private let isoFormatter: DateFormatter
+    private let timeFormatter: DateFormatter
+    private let otherDayFormatter: DateFormatter
+    private let longFormatter: DateFormatter
+    private let today: DateInterval
 
     init(timeZone: TimeZone, day: DayStamp) {
         self.timeZone = timeZone
@@ -13,24 +18,27 @@ struct DigestClock {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         calendar.locale = Locale(identifier: "en_US_POSIX")
-        self.calendar = calendar
-    }
-
-    private func format(_ date: Date, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.calendar = calendar
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
+        func formatter(_ pattern: String) -> DateFormatter {
+            let formatter = DateFormatter()
+            formatter.calendar = calendar
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = timeZone
+            formatter.dateFormat = pattern
+            return formatter
+        }
+        isoFormatter = formatter("yyyy-MM-dd'T'HH:mm:ssxxxxx")
+        timeFormatter = formatter("HH:mm")
+        otherDayFormatter = formatter("d MMM HH:mm")
+        longFormatter = formatter("EEEE, d MMMM yyyy")
+        today = day.interval(in: timeZone)
     }
 
     /// ISO 8601 with the zone's offset, e.g. 2026-11-21T09:14:00+01:00.
-    func iso(_ date: Date) -> String { format(date, "yyyy-MM-dd'T'HH:mm:ssxxxxx") }
+    func iso(_ date: Date) -> String { isoFormatter.string(from: date) }
 
     /// "09:14", or "20 Nov 22:10" for a time on another day than the digest's.
     func time(_ date: Date) -> String {
-        DayStamp(date, in: timeZone) == day ? format(date, "HH:mm") : format(date, "d MMM HH:mm")
+        today.start <= date && date < today.end ? timeFormatter.string(from: date) : otherDayFormatter.string(from: date)
     }
 
     /// "09:14" or "09:14–15:02".
@@ -41,6 +49,6 @@ struct DigestClock {
 
     /// "Saturday, 21 November 2026".
     var longDate: String {
-        format(day.interval(in: timeZone).start.addingTimeInterval(12 * 3600), "EEEE, d MMMM yyyy")
+        longFormatter.string(from: today.start.addingTimeInterval(12 * 3600))
     }
 }

@@ -145,3 +145,28 @@ extension DailyDigest {
         return copy
     }
 }
+
+@Suite struct LargeDigestTests {
+    @Test func aThousandFeedDayShowsEveryStoryOnceAndParsesCleanly() throws {
+        let dir = try Fixture.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = LargeSampleDigest.input()
+        let output = try DigestWriter(directory: dir).write(input)
+        if let keep = ProcessInfo.processInfo.environment["FEEDD_DIGEST_SAMPLE_DIR"] {
+            _ = try DigestWriter(directory: URL(fileURLWithPath: keep).appendingPathComponent("large")).write(input)
+        }
+        let check = HTMLCheck(try Fixture.read(output.html))
+        #expect(check.errors == [])
+        #expect(check.unsafeFindings() == [])
+        let ids = check.elements(named: "article").compactMap { $0.attributes.first { $0.name == "id" }?.value }
+        #expect(ids.count == input.stories.count)
+        #expect(Set(ids).count == ids.count)
+        #expect(output.digest.counts.items == input.stories.reduce(0) { $0 + $1.entries.count })
+        #expect(output.digest.sections.last?.uncategorised == true)
+        // Inside every section, stories never gain outlets further down.
+        for section in output.digest.sections {
+            let counts = section.stories.map(\.outletCount)
+            #expect(counts == counts.sorted(by: >))
+        }
+    }
+}

@@ -105,3 +105,64 @@ enum SampleDigest {
                            shownBefore: [old1.id: [old1.id]], failures: failures)
     }
 }
+
+/// A 1000-feed day made from a seeded generator: ~600 stories, 1-20 outlets each, copies, own wordings,
+/// twelve categories plus uncategorised feeds, long and short titles, failures.
+enum LargeSampleDigest {
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    static let categories = ["World", "Politics", "Business", "Technology", "Science", "Health", "Climate",
+                             "Sport", "Culture", "Local", "Opinion", "Security"]
+    static let subjects = ["Ministers", "Researchers", "Regulators", "Engineers", "Voters", "Doctors", "Investors",
+                           "Farmers", "Teachers", "Astronomers", "Firefighters", "Developers", "Unions", "Courts"]
+    static let verbs = ["approve", "reject", "question", "announce", "delay", "expand", "investigate", "celebrate",
+                        "warn about", "debate", "fund", "block", "review", "unveil"]
+    static let objects = ["a new budget plan", "the river crossing", "an experimental vaccine", "port upgrades",
+                          "a tax on sugar", "the rail strike", "quantum computing grants", "the heatwave response",
+                          "rules for delivery drones", "a museum extension", "stricter data laws",
+                          "the coastal wind farm", "emergency housing", "school meal funding"]
+    static let tails = ["", " after weeks of talks", " despite protests", " as costs rise",
+                        " in a surprise move", ", sources say", " ahead of the winter season",
+                        " following a long and difficult public consultation that drew thousands of responses"]
+
+    static func input() -> DigestInput {
+        var g = Generator(state: 42)
+        var feeds: [Int64: Feed] = [:]
+        for i in 1...1000 {
+            let category: String? = i % 9 == 0 ? nil : categories[g.next(categories.count)]
+            feeds[Int64(i)] = Feed(id: Int64(i), url: "https://news\(i).example/feed", title: "Newsroom \(i)",
+                                   category: category)
+        }
+        var stories: [Story] = []
+        var id: Int64 = 1
+        for s in 0..<600 {
+            let title = subjects[g.next(subjects.count)] + " " + verbs[g.next(verbs.count)] + " "
+                + objects[g.next(objects.count)] + tails[g.next(tails.count)] + " (\(s))"
+            let outlets = g.next(10) == 0 ? 5 + g.next(16) : 1 + g.next(3)
+            var entries: [Entry] = []
+            let base = 30 + g.next(1300)
+            for o in 0..<outlets {
+                let feed = Int64(1 + g.next(1000))
+                let own = g.next(3) == 0
+                let itemTitle = own ? "Analysis: what it means when " + title.lowercased() : title
+                entries.append(Fixture.entry(id, feed: feed, itemTitle, minute: base + o * 7,
+                                             summary: o == 0 ? "Report \(s): " + String(repeating: "Details of the day's events and reactions. ", count: 1 + g.next(8)) : ""))
+                id += 1
+            }
+            stories.append(Story(id: entries[0].id, entries: entries))
+        }
+        let failures = (0..<25).map { i in
+            FeedFailure(feedURL: "https://down\(i).example/rss", title: i % 2 == 0 ? "Down \(i)" : nil,
+                        reason: ["HTTP 404 Not Found", "timed out after 30 s", "TLS certificate expired",
+                                 "not a feed: HTML page"][i % 4])
+        }
+        return DigestInput(day: Fixture.day, timeZone: Fixture.utc, stories: stories, feeds: feeds,
+                           failures: failures)
+    }
+}
