@@ -169,6 +169,13 @@ public struct DigestStory: Sendable, Hashable, Codable {
     public var outletsText: String = ""
     /// More than one article line: templates list the coverage (not in JSON).
     public var hasCoverage: Bool = false
+    /// So many outlets that the built-in page folds the list behind `coveragePreview` (not in JSON).
+    public var collapseCoverage: Bool = false
+    /// "Outlet A, Outlet B, Outlet C and 17 more" (not in JSON).
+    public var coveragePreview: String = ""
+
+    /// Up to this many outlets are listed openly; beyond it a phone reader would scroll past a wall of names.
+    public static let openCoverageLimit = 8
 
     public init(id: Int64, headline: String, link: String?, summary: String?, firstReported: String,
                 lastReported: String, timeText: String, category: String?, outletCount: Int,
@@ -186,6 +193,12 @@ public struct DigestStory: Sendable, Hashable, Codable {
         self.duplicates = duplicates
         self.outletsText = outletCount == 1 ? "1 outlet" : "\(outletCount) outlets"
         self.hasCoverage = outletCount > 1 || articles.count > 1
+        var names: [String] = []
+        for outlet in articles.flatMap(\.outlets) where !names.contains(outlet.name) { names.append(outlet.name) }
+        self.collapseCoverage = names.count > Self.openCoverageLimit
+        self.coveragePreview = names.count > 3
+            ? names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
+            : names.joined(separator: ", ")
     }
 
     enum CodingKeys: String, CodingKey {

@@ -28,7 +28,7 @@ public struct DigestOptions: Sendable, Hashable {
     public var atomEntryLimit: Int
 
     public init(title: String = "Daily digest", templateDirectory: URL? = nil, allowImages: Bool = false,
-                dayStartMinutes: Int = 0, summaryLength: Int = 280, categoryOrder: [String] = [],
+                dayStartMinutes: Int = 0, summaryLength: Int = 220, categoryOrder: [String] = [],
                 uncategorisedName: String = "Other news", baseURL: URL? = nil, atomEntryLimit: Int = 60) {
         self.title = title
         self.templateDirectory = templateDirectory

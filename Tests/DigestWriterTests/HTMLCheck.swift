@@ -16,7 +16,7 @@ final class HTMLCheck {
 
     /// HTML5 elements libxml2 2.9 (an HTML 4 parser) reports as unknown; any other error fails the check.
     static let html5Elements: Set<String> = ["main", "nav", "section", "article", "header", "footer", "time",
-                                             "aside", "figure", "figcaption", "mark"]
+                                             "aside", "figure", "figcaption", "mark", "details", "summary"]
 
     init(_ html: String) {
         let handler: xmlStructuredErrorFunc = { context, error in

@@ -53,11 +53,17 @@ enum DigestHTMLTemplate {
 <p class="summary">{{.}}</p>
 {{/summary}}
 {{#hasCoverage}}
+{{#collapseCoverage}}
+<details class="more"><summary>{{coveragePreview}}</summary>
+{{/collapseCoverage}}
 <ul class="outlets">
 {{#articles}}
-<li>{{^isHeadline}}<span class="alt">{{title}}</span> <span class="sep">—</span> {{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
+<li>{{^isHeadline}}<span class="alt">{{title}}</span>{{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
 {{/articles}}
 </ul>
+{{#collapseCoverage}}
+</details>
+{{/collapseCoverage}}
 {{/hasCoverage}}
 </article>
 {{/stories}}
@@ -73,7 +79,7 @@ enum DigestHTMLTemplate {
 <p class="meta"><time datetime="{{lastReported}}">{{timeText}}</time> · {{outletsText}}</p>
 <ul class="outlets">
 {{#articles}}
-<li>{{^isHeadline}}<span class="alt">{{title}}</span> <span class="sep">—</span> {{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
+<li>{{^isHeadline}}<span class="alt">{{title}}</span>{{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
 {{/articles}}
 </ul>
 </article>

@@ -40,10 +40,16 @@ enum DigestStyle {
     .outlets{margin:.6rem 0 0;padding:0;list-style:none;font-size:.85rem;line-height:1.5;color:var(--muted)}
     .outlets li{margin:.25rem 0;padding-left:.9rem;position:relative}
     .outlets li::before{content:"";position:absolute;left:0;top:.62em;width:.35rem;height:1px;background:var(--faint)}
-    .outlets .alt{font-family:inherit;color:var(--fg);font-style:italic}
+    .outlets .alt{display:block;color:var(--fg);font-style:italic}
     .outlets a{color:var(--link);text-decoration:none;white-space:nowrap}
     .outlets a:hover{text-decoration:underline}
     .outlets .sep{color:var(--faint);padding:0 .2rem}
+    .more{margin:.6rem 0 0;font-size:.85rem;color:var(--muted)}
+    .more>summary{cursor:pointer;list-style-position:outside;margin-left:.9rem;\
+    font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
+    .more>summary::marker{color:var(--faint)}
+    .more[open]>summary{color:var(--fg)}
+    .more .outlets{margin-top:.3rem}
     .updates .story{padding:.8rem 0}
     .updates h3{font-size:1.08rem}
     .updates .note{margin:.5rem 0 0;font-size:.86rem;color:var(--muted)}
