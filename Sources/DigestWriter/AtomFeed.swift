@@ -38,7 +38,8 @@ struct AtomFeed {
             return Entry(title: digest.map { "\($0.title): \($0.dateText)" } ?? "\(title): \(date)",
                          id: base.map { $0 + date + ".html" } ?? "tag:feedd,2026:digest:\(date)",
                          updated: digest?.updated ?? fallbackDate,
-                         published: digest?.windowEnd ?? fallbackDate,
+                         // The start of the day covered: never after `updated`, and the same on every rewrite.
+                         published: digest?.windowStart ?? fallbackDate,
                          link: (base ?? "") + date + ".html",
                          summary: summary,
                          content: digest.map(Self.content) ?? "")

@@ -14,7 +14,7 @@ public struct DailyDigest: Sendable, Hashable, Codable {
     /// ISO 8601 bounds of the time covered.
     public var windowStart: String
     public var windowEnd: String
-    /// The latest time of any item shown (ISO 8601), else `windowStart`: a date that depends only on the input,
+    /// The latest time of any item shown (ISO 8601), at least `windowStart`: a date that depends only on the input,
     /// so regenerating gives the same files, and that moves when the day gains items (Atom `updated`).
     public var updated: String
     public var counts: DigestCounts

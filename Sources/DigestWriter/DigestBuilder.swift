@@ -67,7 +67,7 @@ public struct DigestBuilder: Sendable {
             title: FeedText.clean(options.title).isEmpty ? "Daily digest" : FeedText.clean(options.title),
             date: input.day.description, dateText: clock.longDate, timeZone: input.timeZone.identifier,
             windowStart: clock.iso(window.start), windowEnd: clock.iso(window.end),
-            updated: clock.iso(latest.map { Date(timeIntervalSinceReferenceDate: $0) } ?? window.start),
+            updated: clock.iso(max(latest.map { Date(timeIntervalSinceReferenceDate: $0) } ?? window.start, window.start)),
             counts: counts, sections: sections, updates: updates.sorted { $0.rank < $1.rank }.map(\.story),
             failures: failures, allowImages: options.allowImages)
         return DigestBuild(digest: digest, displayed: displayed)
