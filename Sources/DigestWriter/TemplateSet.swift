@@ -47,6 +47,10 @@ struct TemplateSet {
             library.register(try! MustacheTemplate(string: text), named: name)
         }
         if let directory = templateDirectory {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                warnings.append(DigestWarning(template: directory.path, message: "template directory not found"))
+            }
             for name in Self.overridable {
                 let file = name + ".mustache"
                 let url = directory.appendingPathComponent(file)

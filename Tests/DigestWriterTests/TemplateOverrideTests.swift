@@ -49,3 +49,42 @@ import Testing
         #expect(try Fixture.read(output.markdown) == "fine 2026-11-21\n")
     }
 }
+
+@Suite struct DigestOptionsTests {
+    @Test func imagesAreBlockedUnlessAllowed() throws {
+        let dir = try Fixture.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = Fixture.input([Story(id: 1, entries: [Fixture.entry(1, feed: 1, "Hi")])], feeds: [Fixture.feed(1, "One")])
+        let off = try Fixture.read(try DigestWriter(directory: dir).write(input).html)
+        #expect(off.contains("img-src 'none'"))
+        let on = try Fixture.read(try DigestWriter(directory: dir, options: DigestOptions(allowImages: true)).write(input).html)
+        #expect(on.contains("img-src https: http:;"))
+        #expect(!on.contains("img-src 'none'"))
+    }
+
+    @Test func aMissingTemplateDirectoryIsReported() throws {
+        let dir = try Fixture.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let options = DigestOptions(templateDirectory: dir.appendingPathComponent("no-such-dir"))
+        let output = try DigestWriter(directory: dir, options: options).write(Fixture.input([], feeds: []))
+        #expect(output.warnings.map(\.message) == ["template directory not found"])
+        #expect(try Fixture.read(output.html).contains("<p class=\"kicker\">Daily digest</p>"))
+    }
+
+    @Test func daysWithoutJSONAreStillListed() throws {
+        let dir = try Fixture.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A day from an older version (HTML only) and a stray file that is not a day.
+        try Data("<p>old</p>".utf8).write(to: dir.appendingPathComponent("2026-10-01.html"))
+        try Data("x".utf8).write(to: dir.appendingPathComponent("notes.html"))
+        let output = try DigestWriter(directory: dir).write(SampleDigest.input())
+        let index = try Fixture.read(output.index)
+        #expect(index.contains("href=\"2026-10-01.html\""))
+        #expect(index.contains("October 2026"))
+        #expect(!index.contains("notes.html"))
+        let atom = try Fixture.read(output.atom)
+        #expect(atom.components(separatedBy: "<entry>").count - 1 == 2)
+        #expect(atom.contains("<updated>2026-10-01T00:00:00Z</updated>"))
+        #expect(try Fixture.read(output.html).contains("href=\"2026-10-01.html\" rel=\"prev\""))
+    }
+}
