@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "DigestWriter", dependencies: [
             "FeedModel", "FeedHTML",
             .product(name: "Mustache", package: "swift-mustache"),
-        ], resources: [.copy("Templates")]),
+        ]),
 
         // Configuration (TOML + OPML) and the orchestration of one run / the daemon loop.
         .target(name: "FeedConfig", dependencies: [
