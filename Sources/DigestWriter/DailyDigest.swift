@@ -167,6 +167,8 @@ public struct DigestStory: Sendable, Hashable, Codable {
     public var duplicates: Int
     /// "1 outlet" / "4 outlets", for templates (not in JSON).
     public var outletsText: String = ""
+    /// A key that is the same for the same story in any store (unlike `id`, a row id): the HTML anchor.
+    public var anchor: String = ""
     /// More than one article line: templates list the coverage (not in JSON).
     public var hasCoverage: Bool = false
     /// So many outlets that the built-in page folds the list behind `coveragePreview` (not in JSON).
@@ -202,7 +204,7 @@ public struct DigestStory: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, headline, link, summary, firstReported, lastReported, timeText, category, outletCount, articles,
+        case id, anchor, headline, link, summary, firstReported, lastReported, timeText, category, outletCount, articles,
              duplicates
     }
 
@@ -218,12 +220,14 @@ public struct DigestStory: Sendable, Hashable, Codable {
                   outletCount: try c.decode(Int.self, forKey: .outletCount),
                   articles: try c.decode([DigestArticle].self, forKey: .articles),
                   duplicates: try c.decode(Int.self, forKey: .duplicates))
+        anchor = try c.decode(String.self, forKey: .anchor)
     }
 
     // Optional keys are always written (as null) so scripts see one shape.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
+        try c.encode(anchor, forKey: .anchor)
         try c.encode(headline, forKey: .headline)
         try c.encode(link, forKey: .link)
         try c.encode(summary, forKey: .summary)

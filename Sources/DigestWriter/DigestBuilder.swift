@@ -75,17 +75,23 @@ public struct DigestBuilder: Sendable {
 
     // MARK: - One story
 
-    /// Ranking key: more outlets first, then the most recent activity, then the id (so ties never depend on the
-    /// order the store returned stories in).
+    /// Ranking key: more outlets first, then the most recent activity, then what the story says (so ties never
+    /// depend on the order the store returned stories in, nor on row ids, which differ between two stores that
+    /// hold the same entries).
     struct Rank: Comparable {
         var outlets: Int
         var latest: Double
-        var id: Int64
+        var tie: String
         static func < (a: Rank, b: Rank) -> Bool {
             if a.outlets != b.outlets { return a.outlets > b.outlets }
             if a.latest != b.latest { return a.latest > b.latest }
-            return a.id < b.id
+            return a.tie < b.tie
         }
+    }
+
+    /// What identifies a story's lead item independently of the store: its feed's URL and its identity key.
+    static func stableKey(_ item: DigestItem, feeds: [Int64: Feed]) -> String {
+        "\(feeds[item.entry.feedID]?.url ?? "")\u{1}\(item.entry.key)"
     }
 
     func item(_ entry: Entry, feeds: [Int64: Feed]) -> DigestItem {
@@ -134,13 +140,15 @@ public struct DigestBuilder: Sendable {
         let first = dates.min()!, last = dates.max()!
         let outletCount = Set(show.map(\.entry.feedID)).count
         let headline = lead.title.isEmpty ? untitledHeadline(lead) : lead.title
-        let story = DigestStory(
+        var story = DigestStory(
             id: id, headline: headline, link: Self.link(lead.entry.link),
             summary: isUpdate ? nil : summary(for: lead, among: all, headline: headline),
             firstReported: clock.iso(first), lastReported: clock.iso(last), timeText: clock.span(first, last),
             category: category(of: show, feeds: feeds), outletCount: outletCount,
             articles: articles.map(\.article), duplicates: duplicates)
-        return (story, Rank(outlets: outletCount, latest: last.timeIntervalSinceReferenceDate, id: id))
+        story.anchor = "s" + StableHash.hex(Self.stableKey(lead, feeds: feeds))
+        return (story, Rank(outlets: outletCount, latest: last.timeIntervalSinceReferenceDate,
+                            tie: headline + "\u{1}" + Self.stableKey(lead, feeds: feeds)))
     }
 
     func untitledHeadline(_ item: DigestItem) -> String {

@@ -63,8 +63,11 @@ enum NearCopies {
         return order.map { members[$0]! }
     }
 
+    /// Earlier first; ties broken by outlet and identity key, never by row id (see DigestBuilder.Rank).
     static func earlier(_ a: DigestItem, _ b: DigestItem) -> Bool {
         if a.date != b.date { return a.date < b.date }
+        if a.outlet != b.outlet { return a.outlet < b.outlet }
+        if a.entry.key != b.entry.key { return a.entry.key < b.entry.key }
         return a.entry.id < b.entry.id
     }
 

@@ -18,6 +18,8 @@ public struct Configuration: Sendable {
     public var fetch: FetchSettings
     public var cluster: ClusterSettings
     public var digest: DigestSettings
+    /// Where a Prometheus text file with the last pass's figures is written (node_exporter's textfile collector).
+    public var metricsFile: URL?
 
     public init(sourceFile: URL? = nil, stateDirectory: URL, digestDirectory: URL, timeZone: TimeZone = .current,
                 concurrency: Int = 16, logLevel: String? = nil, feeds: [FeedSource] = [], opmlFile: URL? = nil,
@@ -63,6 +65,15 @@ public struct ClusterSettings: Sendable, Hashable {
 
 /// `[digest]`: what the digest shows and what runs after it.
 public struct DigestSettings: Sendable, Hashable {
+    /// The page title.
+    public var title: String = "Daily digest"
+    /// Minutes after midnight at which a digest day starts and the previous day's digest is final
+    /// (`time = "07:00"`: the digest of a day covers the 24 hours up to 07:00 that day). 0: the calendar day.
+    public var dayStartMinutes: Int = 0
+    /// Section order: these categories first, the others after them.
+    public var sections: [String] = []
+    /// Where the digest folder is published, for absolute links in digest.atom.
+    public var baseURL: URL?
     public var templateDirectory: URL?
     public var allowImages: Bool = false
     /// A shell command run after a digest is written, with the file paths in its environment.

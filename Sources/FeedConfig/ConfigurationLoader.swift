@@ -31,7 +31,7 @@ public enum ConfigurationLoader {
         let reader = TableReader(table: root, name: nil, index: nil, file: file.path,
                                  locator: TOMLKeyLocator(text: text), base: base)
         try reader.allowOnly(["state_dir", "digest_dir", "timezone", "concurrency", "log_level", "opml",
-                              "feed", "fetch", "cluster", "digest"])
+                              "metrics_file", "feed", "fetch", "cluster", "digest"])
 
         let stateDirectory = try reader.path("state_dir")
             ?? environment["STATE_DIRECTORY"].map { URL(fileURLWithPath: $0, isDirectory: true) }
@@ -55,6 +55,8 @@ public enum ConfigurationLoader {
             }
             config.logLevel = level
         }
+
+        config.metricsFile = try reader.path("metrics_file")
 
         var feeds: [FeedSource] = []
         for (index, table) in try reader.arrayOfTables("feed").enumerated() {
@@ -99,7 +101,23 @@ public enum ConfigurationLoader {
         }
         if let table = try reader.table("digest") {
             let digest = reader.child(table, name: "digest")
-            try digest.allowOnly(["template_dir", "allow_images", "on_digest", "retention_days"])
+            try digest.allowOnly(["title", "time", "sections", "base_url", "template_dir", "allow_images", "on_digest",
+                                  "retention_days"])
+            config.digest.title = try digest.string("title") ?? config.digest.title
+            if let time = try digest.string("time") {
+                let parts = time.split(separator: ":").compactMap { Int($0) }
+                guard parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
+                    throw digest.error("time", "'\(time)' is not a time of day like \"07:00\"")
+                }
+                config.digest.dayStartMinutes = parts[0] * 60 + parts[1]
+            }
+            config.digest.sections = try digest.strings("sections") ?? []
+            if let base = try digest.string("base_url") {
+                guard let url = URL(string: base), url.scheme == "https" || url.scheme == "http" else {
+                    throw digest.error("base_url", "'\(base)' is not an http(s) URL")
+                }
+                config.digest.baseURL = url
+            }
             config.digest.templateDirectory = try digest.path("template_dir")
             config.digest.allowImages = try digest.bool("allow_images") ?? false
             config.digest.onDigest = try digest.string("on_digest")

@@ -44,6 +44,17 @@ struct TableReader {
         return string
     }
 
+    func strings(_ key: String) throws(ConfigurationError) -> [String]? {
+        guard let value = value(key) else { return nil }
+        guard let array = value.array else { throw error(key, "expected a list of strings, found \(value.type)") }
+        var strings: [String] = []
+        for element in array {
+            guard let string = element.tomlValue.string else { throw error(key, "expected a list of strings") }
+            strings.append(string)
+        }
+        return strings
+    }
+
     func bool(_ key: String) throws(ConfigurationError) -> Bool? {
         guard let value = value(key) else { return nil }
         guard let bool = value.bool else { throw error(key, "expected true or false, found \(value.type)") }

@@ -49,17 +49,25 @@ public actor Pipeline {
         report.feedsChecked = due.count
         logger.info("checking \(due.count) of \(feeds.count) feeds")
 
-        var touchedDays: Set<DayStamp> = [DayStamp(now, in: configuration.timeZone)]
+        let today = digests.day(containing: now)
+        var touchedDays: Set<DayStamp> = [today]
         try await fetchAndStore(due, now: now, report: &report, touchedDays: &touchedDays, progress: progress)
         let clustered = try stories.clusterPending()
         report.newStories = clustered.newStories
         report.merged = clustered.merged
         // Late arrivals can change the last two days' digests too; older days are left as they were written.
-        let today = DayStamp(now, in: configuration.timeZone)
         report.digestFiles = try digests.write(days: touchedDays.filter { $0 >= today.adding(days: -2) })
+        report.digestFiles += try digests.finalizePreviousDay(now: now)
         let removed = try store.purge(filedBefore: now.addingTimeInterval(-Double(configuration.digest.retentionDays) * 86_400),
                                       timeZone: configuration.timeZone)
         if removed > 0 { logger.info("retention: removed \(removed) entries older than \(configuration.digest.retentionDays) days") }
+        if let file = configuration.metricsFile {
+            do {
+                try MetricsFile.write(try MetricsSnapshot(report: report, store: store, finishedAt: Date()), to: file)
+            } catch {
+                logger.error("metrics file not written: \(error)", metadata: ["file": "\(file.path)"])
+            }
+        }
         return report
     }
 
@@ -88,7 +96,7 @@ public actor Pipeline {
                                               feedTitle: parsed.title.flatMap { $0.isEmpty ? nil : $0 },
                                               siteLink: parsed.link)
                 report.newEntries += stored.count
-                for entry in stored { touchedDays.insert(DayStamp(entry.effectiveDate, in: configuration.timeZone)) }
+                for entry in stored { touchedDays.insert(digests.day(containing: entry.effectiveDate)) }
                 logger.info("feed ok: \(parsed.entries.count) entries, \(stored.count) new",
                             metadata: ["feed": "\(feed.url)", "status": "\(result.status.map(String.init) ?? "file")"])
             } else {
@@ -108,6 +116,6 @@ public actor Pipeline {
 extension Pipeline {
     /// Rewrites one day's digest from the store (`feedd digest`).
     public func writeDigest(day: DayStamp) throws -> [URL] {
-        try digests.write(day: day)
+        try digests.write(day: day).files
     }
 }

@@ -31,3 +31,19 @@ extension FeedStore {
         }
     }
 }
+
+extension FeedStore {
+    /// Whether the final digest of `day` was written (and its hook run).
+    public func isFinal(day: DayStamp) throws(StoreError) -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM digest_day WHERE day = ?", arguments: [day.description]) ?? false
+        }
+    }
+
+    public func markFinal(day: DayStamp, at date: Date) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO digest_day (day, finalized_at) VALUES (?, ?)",
+                           arguments: [day.description, date.storeValue])
+        }
+    }
+}

@@ -76,6 +76,15 @@ enum StoreSchema {
                 CREATE INDEX fetch_failure_at ON fetch_failure(at);
                 """)
         }
+        migrator.registerMigration("v2: finished digest days") { db in
+            // A day whose window has passed gets its final digest (and the on_digest hook) exactly once.
+            try db.execute(sql: """
+                CREATE TABLE digest_day (
+                    day TEXT PRIMARY KEY,
+                    finalized_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

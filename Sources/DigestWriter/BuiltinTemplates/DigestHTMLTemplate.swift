@@ -46,7 +46,7 @@ enum DigestHTMLTemplate {
 <section id="{{anchor}}">
 <h2><span>{{name}}</span><span class="n">{{count(stories)}}</span></h2>
 {{#stories}}
-<article class="story{{#first()}} lead{{/first()}}" id="story-{{id}}">
+<article class="story{{#first()}} lead{{/first()}}" id="story-{{anchor}}">
 <h3>{{#link}}<a href="{{.}}">{{headline}}</a>{{/link}}{{^link}}{{headline}}{{/link}}</h3>
 <p class="meta"><time datetime="{{firstReported}}">{{timeText}}</time>{{#hasCoverage}} · {{outletsText}}{{/hasCoverage}}{{^hasCoverage}}{{#articles}}{{#outlets}} · {{#link}}<a href="{{.}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{/outlets}}{{/articles}}{{/hasCoverage}}</p>
 {{#summary}}
@@ -74,7 +74,7 @@ enum DigestHTMLTemplate {
 <h2><span>Updates</span><span class="n">{{count(updates)}}</span></h2>
 <p class="note">Stories from earlier digests that more outlets have picked up since. Only the new coverage is listed.</p>
 {{#updates}}
-<article class="story" id="update-{{id}}">
+<article class="story" id="update-{{anchor}}">
 <h3>{{#link}}<a href="{{.}}">{{headline}}</a>{{/link}}{{^link}}{{headline}}{{/link}}</h3>
 <p class="meta"><time datetime="{{lastReported}}">{{timeText}}</time> · {{outletsText}}</p>
 <ul class="outlets">
