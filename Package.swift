@@ -63,7 +63,7 @@ let package = Package(
 
         // The `feedd` executable.
         .executableTarget(name: "FeedDaemon", dependencies: [
-            "FeedModel", "FeedParser", "FeedConfig", "FeedPipeline", "FeedStore", "StoryClustering",
+            "FeedModel", "FeedParser", "FeedFetcher", "FeedConfig", "FeedPipeline", "FeedStore", "StoryClustering",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
