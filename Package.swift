@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "FeedModel"),
 
         // HTML fragments: plain text for summaries/clustering, allow-list sanitising.
-        .target(name: "FeedHTML", dependencies: ["CLibXML"]),
+        .target(name: "FeedHTML", dependencies: ["FeedModel", "CLibXML"]),
 
         // Stages.
         .target(name: "FeedParser", dependencies: ["FeedModel", "FeedHTML", "CLibXML"]),
@@ -66,7 +66,8 @@ let package = Package(
 
         // The `feedd` executable.
         .executableTarget(name: "FeedDaemon", dependencies: [
-            "FeedModel", "FeedParser", "FeedConfig", "FeedPipeline", "FeedStore", "StoryClustering", "FeedService",
+            "FeedModel", "FeedParser", "FeedFetcher", "FeedConfig", "FeedPipeline", "FeedStore", "StoryClustering",
+            "FeedService",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -83,7 +84,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
-        .testTarget(name: "FeedHTMLTests", dependencies: ["FeedHTML"]),
+        .testTarget(name: "FeedHTMLTests", dependencies: ["FeedHTML", "FeedModel"]),
         .testTarget(name: "FeedParserTests", dependencies: ["TestSupport", "FeedParser", "FeedModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FeedFetcherTests", dependencies: ["TestSupport", "FeedFetcher", "FeedModel"]),
         .testTarget(name: "StoryClusteringTests", dependencies: ["TestSupport", "StoryClustering", "FeedModel"]),
