@@ -81,7 +81,7 @@ let package = Package(
         ]),
 
         // Test helpers shared by test targets: a loopback HTTP server, running the built binary, paths.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CLibXML"], path: "Tests/TestSupport"),
 
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
         .testTarget(name: "FeedHTMLTests", dependencies: ["FeedHTML", "FeedModel"]),

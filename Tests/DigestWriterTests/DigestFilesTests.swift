@@ -3,6 +3,7 @@ import Foundation
 import FeedModel
 import FeedParser
 import Testing
+import TestSupport
 @testable import DigestWriter
 
 @Suite struct DigestFilesTests {

@@ -1,6 +1,7 @@
 import Foundation
 import FeedModel
 import Testing
+import TestSupport
 @testable import DigestWriter
 
 /// Feed text is untrusted: XSS vectors in every field a feed controls must reach the page as inert text.

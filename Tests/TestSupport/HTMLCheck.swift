@@ -3,22 +3,22 @@ import Foundation
 
 /// Parses HTML with libxml2's HTML parser and reports what a safety test needs: parser errors and the elements
 /// with their attributes and text.
-final class HTMLCheck {
-    struct Element {
-        var name: String
-        var attributes: [(name: String, value: String)]
-        var parent: String?
+public final class HTMLCheck {
+    public struct Element {
+        public var name: String
+        public var attributes: [(name: String, value: String)]
+        public var parent: String?
     }
 
-    private(set) var errors: [String] = []
-    private(set) var elements: [Element] = []
-    private(set) var text = ""
+    public private(set) var errors: [String] = []
+    public private(set) var elements: [Element] = []
+    public private(set) var text = ""
 
     /// HTML5 elements libxml2 2.9 (an HTML 4 parser) reports as unknown; any other error fails the check.
     static let html5Elements: Set<String> = ["main", "nav", "section", "article", "header", "footer", "time",
                                              "aside", "figure", "figcaption", "mark", "details", "summary"]
 
-    init(_ html: String) {
+    public init(_ html: String) {
         let handler: xmlStructuredErrorFunc = { context, error in
             guard let context, let error else { return }
             let box = Unmanaged<HTMLCheck>.fromOpaque(context).takeUnretainedValue()
@@ -70,10 +70,10 @@ final class HTMLCheck {
         }
     }
 
-    func elements(named name: String) -> [Element] { elements.filter { $0.name == name } }
+    public func elements(named name: String) -> [Element] { elements.filter { $0.name == name } }
 
     /// Everything a safety test forbids, as readable findings (empty = clean).
-    func unsafeFindings() -> [String] {
+    public func unsafeFindings() -> [String] {
         var findings: [String] = []
         let forbidden: Set<String> = ["script", "iframe", "object", "embed", "form", "frame", "frameset", "applet",
                                       "base", "svg", "math", "img", "video", "audio", "link-import", "input",
