@@ -9,10 +9,13 @@ import TestSupport
 
     /// Until `fetch` is registered among feedd-bench's subcommands there is nothing to run.
     static var benchHasFetch: Bool {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-urls-\(UUID().uuidString).txt")
+        guard FileManager.default.createFile(atPath: empty.path, contents: Data()) else { return false }
+        defer { try? FileManager.default.removeItem(at: empty) }
         let process = Process()
         process.executableURL = bench
         // Not `--help`: ArgumentParser answers that with the root's help and success, registered or not.
-        process.arguments = ["fetch", "/dev/null", "--passes", "1"]
+        process.arguments = ["fetch", empty.path, "--passes", "1"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
