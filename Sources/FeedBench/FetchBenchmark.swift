@@ -8,6 +8,11 @@ import Glibc
 /// `feedd-bench fetch URLS_FILE`: the fetch engine alone over a URL list (e.g. feedfarm's urls.txt): a cold pass,
 /// then warm passes sending the validators the previous pass got. Prints per pass: wall and CPU time, peak RSS,
 /// requests, statuses, 200s vs 304s, bytes, and every failure with its reason. Bodies are counted, not kept.
+///
+///     python3 ../shared/tools/feedfarm.py --corpus ../shared/corpus/feeds --outdir /tmp/farm --feeds 1000 --include-bad &
+///     feedd-bench fetch /tmp/farm/urls.txt --concurrency 64 --per-host 64
+///
+/// (feedfarm serves every feed from one host, so the per-host limit is the one that binds.)
 struct FetchBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch", abstract: "Fetch a list of URLs with FeedFetcher, cold then warm, and report.")

@@ -14,6 +14,8 @@ public struct FetchConfiguration: Sendable, Hashable {
     public var maxBodyBytes: Int = 32 * 1024 * 1024
     public var maxRedirects: Int = 8
     public var userAgent: String = "feedd/0.1 (+https://github.com/feedd/feedd)"
+    /// Extra CA certificates (PEM file) to trust, e.g. a private CA; nil = the system's. Verification stays on.
+    public var caBundlePath: String?
 
     public init() {}
 }

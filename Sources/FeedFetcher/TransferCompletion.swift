@@ -32,12 +32,16 @@ extension Transfer {
         return result
     }
 
-    /// The final URL when at least one redirect happened and every one was permanent (301/308).
+    /// The final URL when at least one redirect happened, every one was permanent (301/308) and the chain ended
+    /// somewhere (a final response that is not itself a redirect: not a loop, not cut off by the hop limit).
     static func permanentTarget(hopStatuses: [Int], finalURL: String) -> String? {
+        guard let last = hopStatuses.last, !redirectStatuses.contains(last) else { return nil }
         let redirects = hopStatuses.dropLast()
         guard !redirects.isEmpty, redirects.allSatisfy({ $0 == 301 || $0 == 308 }) else { return nil }
         return finalURL
     }
+
+    static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
 
     private func outcome(code: CURLcode, status: Int?) -> FetchOutcome {
         if let abortReason { return .failed(abortReason) }

@@ -46,6 +46,20 @@ final class ExitCounter: @unchecked Sendable {
         #expect(server.requests(for: "/hang").count == 4)
     }
 
+    @Test func cancelledSingleFetchSaysSo() async throws {
+        let server = try HTTPTestServer()
+        defer { server.stop() }
+        server.route("/hang", Response(body: .hang))
+        let fetcher = FeedFetcher(configuration: testConfiguration { $0.totalTimeout = 30 })
+        let fetching = Task { await fetcher.fetch(FetchRequest(feedID: 7, url: server.url("/hang"))) }
+        #expect(await server.wait(timeout: 5) { $0.requests(for: "/hang").count == 1 })
+        fetching.cancel()
+        let result = await fetching.value
+        #expect(result.request.feedID == 7)
+        #expect(result.error?.message == "cancelled")
+        #expect(await server.wait(timeout: 3) { $0.requests(for: "/hang").first?.clientAborted == true })
+    }
+
     @Test func loopThreadEndsAfterANormalBatch() async throws {
         let server = try HTTPTestServer()
         defer { server.stop() }

@@ -9,14 +9,20 @@ import TestSupport
 
     /// Until `fetch` is registered among feedd-bench's subcommands there is nothing to run.
     static var benchHasFetch: Bool {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("no-urls-\(UUID().uuidString).txt")
+        guard FileManager.default.createFile(atPath: empty.path, contents: Data()) else { return false }
+        defer { try? FileManager.default.removeItem(at: empty) }
         let process = Process()
         process.executableURL = bench
-        process.arguments = ["fetch", "--help"]
-        process.standardOutput = FileHandle.nullDevice
+        // Not `--help`: ArgumentParser answers that with the root's help and success, registered or not.
+        process.arguments = ["fetch", empty.path, "--passes", "1"]
+        let output = Pipe()
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return false }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return process.terminationStatus == 0
+        return process.terminationStatus == 0 && text.contains("fetch benchmark")
     }
 
     @Test(.enabled(if: benchHasFetch, "feedd-bench has no fetch subcommand"))

@@ -75,5 +75,17 @@ import TestSupport
         #expect(Transfer.permanentTarget(hopStatuses: [308, 301, 304], finalURL: "u") == "u")
         #expect(Transfer.permanentTarget(hopStatuses: [301, 302, 200], finalURL: "u") == nil)
         #expect(Transfer.permanentTarget(hopStatuses: [], finalURL: "u") == nil)
+        // A chain that never ends (loop, hop limit) has no target.
+        #expect(Transfer.permanentTarget(hopStatuses: [301, 301], finalURL: "u") == nil)
+    }
+
+    @Test func permanentLoopIsNoPermanentRedirect() async throws {
+        let server = try HTTPTestServer()
+        defer { server.stop() }
+        server.route("/a", .redirect(301, to: "/b"))
+        server.route("/b", .redirect(308, to: "/a"))
+        let result = await fetchOne(server.url("/a"))
+        #expect(result.error?.kind == .redirectLoop)
+        #expect(result.permanentRedirect == nil)
     }
 }
