@@ -8,4 +8,5 @@ swift build -c release --product feedd >/dev/null
 bin=$(swift build -c release --product feedd --show-bin-path)/feedd
 farm=${FEEDFARM:-$PWD/../shared/tools/feedfarm.py}
 [ -f "$farm" ] || { echo "feedfarm.py not found at $farm (set FEEDFARM)" >&2; exit 1; }
-exec python3 bench/once_bench.py --feedd "$bin" --farm "$farm" "$@"
+corpus=${FEEDD_CORPUS:-$(dirname "$farm")/../corpus/feeds}
+exec python3 bench/once_bench.py --feedd "$bin" --farm "$farm" --corpus "$corpus" "$@"

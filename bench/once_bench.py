@@ -39,6 +39,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--feedd", required=True)
     ap.add_argument("--farm", required=True, help="path to feedfarm.py")
+    ap.add_argument("--corpus", required=True, help="the feed documents feedfarm serves")
     ap.add_argument("--feeds", type=int, default=1000)
     ap.add_argument("--include-bad", action="store_true")
     ap.add_argument("--latency-ms", type=float, default=0)
@@ -49,7 +50,7 @@ def main():
     work = tempfile.mkdtemp(prefix="feedd-bench-")
     farm_dir = os.path.join(work, "farm")
     os.makedirs(farm_dir)
-    farm_cmd = [sys.executable, args.farm, "--outdir", farm_dir, "--feeds", str(args.feeds), "--max-seconds", "1500",
+    farm_cmd = [sys.executable, args.farm, "--corpus", args.corpus, "--outdir", farm_dir, "--feeds", str(args.feeds), "--max-seconds", "1500",
                 "--slow-seconds", "8", "--huge-mb", "64"]
     if args.include_bad:
         farm_cmd.append("--include-bad")

@@ -6,7 +6,6 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-@main
 struct FeedDaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedd",

@@ -63,7 +63,17 @@ struct DaemonService: Service {
                 await state.failed("\(error)", at: start)
                 _ = notifier.status(await state.statusLine)
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: tick) }
+            await sleepUntilNextTick()
+        }
+    }
+
+    /// Sleeps for a tick in one-second steps, so a reload (which wants a pass now) or a shutdown ends it early.
+    private func sleepUntilNextTick() async {
+        let deadline = ContinuousClock.now + tick
+        while ContinuousClock.now < deadline, !Task.isShuttingDownGracefully, !Task.isCancelled {
+            if await state.takeWakeRequest() { return }
+            await state.beat()
+            try? await Task.sleep(for: .seconds(1))
         }
     }
 
@@ -74,6 +84,7 @@ struct DaemonService: Service {
             do {
                 let configuration = try ConfigurationLoader.load(from: configurationFile)
                 await state.replace(Pipeline(configuration: configuration, store: store, logger: logger))
+                await state.requestWake()
                 logger.notice("configuration reloaded", metadata: ["feeds": "\(configuration.feeds.count)"])
             } catch {
                 logger.error("configuration not reloaded, keeping the running one: \(error)")
@@ -100,7 +111,14 @@ actor DaemonState {
 
     init(pipeline: Pipeline) { self.pipeline = pipeline }
 
+    private var wakeRequested = false
+
     func replace(_ pipeline: Pipeline) { self.pipeline = pipeline }
+    func requestWake() { wakeRequested = true }
+    func takeWakeRequest() -> Bool {
+        defer { wakeRequested = false }
+        return wakeRequested
+    }
     func beat() { lastBeat = .now }
     func isAlive(within limit: Duration) -> Bool { ContinuousClock.now - lastBeat < limit }
 
