@@ -44,6 +44,9 @@ public actor Pipeline {
                         progress: (@Sendable (_ done: Int, _ total: Int, _ failed: Int) -> Void)? = nil)
         async throws -> RunReport {
         var report = RunReport()
+        report.startedAt = now
+        let clock = ContinuousClock()
+        let started = clock.now
         let feeds = try store.syncSubscriptions(configuration.feeds)
         let due = feeds.filter { force ? $0.fetch.disabledReason == nil : scheduler.isDue($0, at: now) }
         report.feedsChecked = due.count
@@ -61,6 +64,7 @@ public actor Pipeline {
         let removed = try store.purge(filedBefore: now.addingTimeInterval(-Double(configuration.digest.retentionDays) * 86_400),
                                       timeZone: configuration.timeZone)
         if removed > 0 { logger.info("retention: removed \(removed) entries older than \(configuration.digest.retentionDays) days") }
+        report.duration = clock.now - started
         if let file = configuration.metricsFile {
             do {
                 try MetricsFile.write(try MetricsSnapshot(report: report, store: store, finishedAt: Date()), to: file)
@@ -86,11 +90,13 @@ public actor Pipeline {
             done += 1
             if let failure = handled.failure {
                 report.failed += 1
+                report.recordTransfer(.failed, milliseconds: result.durationMs)
                 report.failures.append(FeedFailure(feedURL: feed.url, title: feed.title, reason: failure))
                 logger.warning("feed failed: \(failure)", metadata: ["feed": "\(feed.url)"])
                 try store.recordFetch(feedID: feed.id, state: handled.state, failure: failure, at: now)
             } else if let parsed = handled.parsed {
                 report.fetched += 1
+                report.recordTransfer(.updated, milliseconds: result.durationMs)
                 let entries = parsed.entries.map { EntryMapper.entry(from: $0, feedID: feed.id, seenAt: now) }
                 let stored = try store.ingest(feedID: feed.id, entries: entries, state: handled.state,
                                               feedTitle: parsed.title.flatMap { $0.isEmpty ? nil : $0 },
@@ -101,6 +107,7 @@ public actor Pipeline {
                             metadata: ["feed": "\(feed.url)", "status": "\(result.status.map(String.init) ?? "file")"])
             } else {
                 report.notModified += 1
+                report.recordTransfer(.notModified, milliseconds: result.durationMs)
                 try store.recordFetch(feedID: feed.id, state: handled.state, at: now)
                 logger.info("feed not modified", metadata: ["feed": "\(feed.url)"])
             }

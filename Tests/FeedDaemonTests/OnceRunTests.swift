@@ -40,6 +40,9 @@ import TestSupport
     @Test func secondRunStoresNothingNewAndRewritesTheSameDigest() throws {
         let demo = try DemoWorkspace()
         defer { demo.remove() }
+        let config = try String(contentsOf: demo.config, encoding: .utf8)
+        try config.replacingOccurrences(of: "concurrency = 4", with: "concurrency = 4\nmetrics_file = \"metrics.prom\"")
+            .write(to: demo.config, atomically: true, encoding: .utf8)
         let first = try FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "warning"])
         #expect(first.status == 0, "stderr: \(first.stderr)")
         let md = demo.digests.appendingPathComponent("\(demo.today).md")
@@ -52,6 +55,12 @@ import TestSupport
         let after = try FeedStore(path: demo.database.path, readOnly: true).counts()
         #expect(after.entries == counts.entries && after.stories == counts.stories)
         #expect(try Data(contentsOf: md) == before)
+        // The metrics file describes the last pass: four fetches, all unchanged now (file:// has no validators,
+        // so they count as updated with nothing new).
+        let metrics = try String(contentsOf: demo.directory.appendingPathComponent("metrics.prom"), encoding: .utf8)
+        #expect(metrics.contains("feedd_last_run_fetches{outcome=\"updated\"} 4"), "\(metrics)")
+        #expect(metrics.contains("feedd_last_run_new_entries 0"))
+        #expect(metrics.contains("feedd_entries \(counts.entries)"))
     }
 
     @Test func badConfigFailsWithFileLineAndKey() throws {
