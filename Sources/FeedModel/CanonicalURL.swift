@@ -16,7 +16,7 @@ public enum CanonicalURL {
     /// The canonical form, or nil when `link` is not an absolute http(s) URL.
     public static func canonicalize(_ link: String) -> String? {
         let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard var components = URLComponents(string: trimmed),
+        guard let components = URLComponents(string: trimmed),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               var host = components.host?.lowercased(), !host.isEmpty
         else { return nil }
@@ -26,7 +26,8 @@ public enum CanonicalURL {
             break
         }
         if host.hasSuffix(".") { host.removeLast() }
-        if host.hasSuffix(".cdn.ampproject.org") { host = String(host.dropLast(".cdn.ampproject.org".count)) }
+        // AMP caches and viewers wrap the publisher's own URL in their path: unwrap and canonicalise that.
+        if let inner = unwrapAMPCache(host: host, path: components.percentEncodedPath) { return canonicalize(inner) }
 
         var path = components.percentEncodedPath
         path = stripAMP(path)
@@ -49,8 +50,26 @@ public enum CanonicalURL {
         if let port = components.port, !(port == 80 || port == 443) { result += ":\(port)" }
         result += path.isEmpty ? "" : path
         if !query.isEmpty { result += "?" + query }
-        components.fragment = nil
         return result
+    }
+
+    /// `https://www-example-com.cdn.ampproject.org/c/s/www.example.com/story` and
+    /// `https://www.google.com/amp/s/www.example.com/story` → `https://www.example.com/story`.
+    static func unwrapAMPCache(host: String, path: String) -> String? {
+        let prefixes: [String]
+        if host.hasSuffix(".cdn.ampproject.org") {
+            prefixes = ["/c/s/", "/v/s/", "/i/s/", "/c/", "/v/", "/i/"]
+        } else if host == "google.com" || host.hasPrefix("google.") {
+            prefixes = ["/amp/s/", "/amp/"]
+        } else {
+            return nil
+        }
+        for prefix in prefixes where path.hasPrefix(prefix) {
+            let rest = String(path.dropFirst(prefix.count))
+            guard rest.contains(".") else { return nil }
+            return (prefix.hasSuffix("/s/") ? "https://" : "http://") + (rest.removingPercentEncoding ?? rest)
+        }
+        return nil
     }
 
     /// `/amp/story`, `/story/amp`, `/story.amp`, `/story.amp.html` → `/story…` without the AMP marker.

@@ -1,88 +1,372 @@
 import Foundation
-import FeedModel
+import HeapModule
 
-/// What the clusterer needs of an item. Built from a stored `Entry` by the pipeline, or from a JSONL line by
-/// `feedd cluster` — both through `StoryItem.init(entry:)`-style mapping, so both see the same engine.
-public struct StoryItem: Sendable, Hashable {
-    public var id: Int64
-    public var feedID: Int64?
-    public var title: String
-    /// Plain text: summary and/or body.
-    public var text: String
-    public var canonicalURL: String?
-    public var guid: String?
-    public var published: Date
-
-    public init(id: Int64, feedID: Int64? = nil, title: String, text: String, canonicalURL: String? = nil,
-                guid: String? = nil, published: Date) {
-        self.id = id
-        self.feedID = feedID
-        self.title = title
-        self.text = text
-        self.canonicalURL = canonicalURL
-        self.guid = guid
-        self.published = published
-    }
-
-    public init(entry: Entry) {
-        self.init(id: entry.id, feedID: entry.feedID, title: entry.title, text: entry.text,
-                  canonicalURL: entry.canonicalURL, guid: entry.guid, published: entry.effectiveDate)
-    }
-}
-
-/// Which tier decided an assignment.
-public enum MatchTier: String, Sendable, Codable {
-    /// Started a new story.
-    case new
-    /// Same guid or canonical URL as an item of the story.
-    case identity
-    /// Near-identical text (wire copy, republication).
-    case nearCopy
-    /// Same event in different words.
-    case similar
-}
-
-public struct StoryAssignment: Sendable, Hashable {
-    public var itemID: Int64
-    /// The story's id: the id of the item that founded it.
-    public var storyID: Int64
-    public var tier: MatchTier
-    /// The score that decided it (similarity, or fingerprint agreement); 0 for `.new`.
-    public var score: Double
-    /// The item in the story it matched best.
-    public var matchedItemID: Int64?
-}
-
-/// Tunables. Defaults are the ones measured on the labelled dev data (see README).
-public struct ClusteringSettings: Sendable, Hashable, Codable {
-    /// Similarity (0...1) above which two items are one event.
-    public var similarityThreshold: Double = 0.30
-    /// How far apart in time two items of one story may be.
-    public var windowHours: Double = 72
-
-    public init() {}
-}
-
-/// Online story clustering: each item is assigned on arrival against an index of the recent window.
+/// Online story clustering: each item is assigned on arrival against an index of the recent window, through three
+/// tiers, cheapest first — identity (guid / canonical URL), near-copy (SimHash of the text, found through a band
+/// index) and same event in different words (IDF-weighted similarity, candidates from an inverted index over the
+/// items' strongest terms). A story's id is its founding item's id; when a new item shows two open stories to be
+/// one event (it matches both and their centroids are alike) the younger is folded into the older and the
+/// assignment reports it (`mergedStoryIDs`). Items stay in the index for `windowHours` after their story's latest
+/// item, so a developing story stays reachable while outlets keep reporting it.
+///
+/// Not thread-safe: one clusterer belongs to one task (the pipeline's clustering stage).
 public final class StoryClusterer {
     public let settings: ClusteringSettings
-    private var nextStoryOf: [Int64: Int64] = [:]
+    /// Document frequencies learned from every item assigned or `learn`ed; persist it and pass it back to `init`.
+    public private(set) var statistics: TermStatistics
 
-    public init(settings: ClusteringSettings = ClusteringSettings()) {
-        self.settings = settings
+    struct IndexedItem {
+        var id: Int64
+        var storyID: Int64
+        var time: Double
+        var profile: ItemProfile
+        var url: String?
+        var guid: String?
     }
+
+    /// A class so that updating a story's centroid in the dictionary never copies it.
+    final class StoryState {
+        var centroid = TermMap<Float>()
+        var normSquared: Double = 0
+        var members = 0
+        /// When its founding item was published: of two merging stories the older keeps its id.
+        var founded: Double = .infinity
+        /// Its latest item's time: a story stays open while outlets keep reporting it.
+        var latest: Double = -.infinity
+        /// Window items of the story (index sequence numbers).
+        var seqs: [Int] = []
+    }
+
+    struct Expiry: Comparable {
+        var time: Double
+        var seq: Int
+        static func < (a: Expiry, b: Expiry) -> Bool { (a.time, a.seq) < (b.time, b.seq) }
+    }
+
+    /// Query terms looked up per item, postings read per term (newest first), and candidates (best partial
+    /// scores) compared in full: bounds the work per item whatever the window holds.
+    static let queryTerms = 10
+    static let postingsPerTerm = 200
+    static let fullComparisons = 24
+    /// Share of the threshold an item's nearest match in a story must reach before the centroid may lift it.
+    static let centroidFloor = 0.7
+
+    struct Posting {
+        var seq: Int
+        var weight: Float
+    }
+
+    private var tokenizer = EventTokenizer()
+    private var items = ItemSlots<IndexedItem>()
+    private var nextSeq = 0
+    private var postings = TermMap<[Posting]>()
+    private var bandIndex: [UInt64: [Int]] = [:]
+    private var urlIndex: [String: Int] = [:]
+    private var guidIndex: [String: Int] = [:]
+    private var stories: [Int64: StoryState] = [:]
+    private var expiry = Heap<Expiry>()
+    private var watermark = -Double.infinity
+    private var deadEntries = 0
+    private var liveEntries = 0
+
+    public init(settings: ClusteringSettings = ClusteringSettings(), statistics: TermStatistics = TermStatistics()) {
+        self.settings = settings
+        self.statistics = statistics
+    }
+
+    /// Items currently in the window index.
+    public var indexedItemCount: Int { items.count }
+    /// Stories with at least one item in the window.
+    public var openStoryCount: Int { stories.count }
 
     /// Assigns `item` to an existing story or founds a new one.
     public func assign(_ item: StoryItem) -> StoryAssignment {
-        // STUB: identity only; replaced by the StoryClustering implementation.
-        StoryAssignment(itemID: item.id, storyID: item.id, tier: .new, score: 0, matchedItemID: nil)
+        let profile = makeProfile(item)
+        statistics.add(profile.terms)
+        return place(item, profile)
     }
 
-    /// Assigns a batch in a canonical order (time, then id), so the result does not depend on arrival order.
+    /// Assigns a batch in a canonical order (time, then id) after counting the whole batch into the statistics,
+    /// so the result does not depend on the order of `items`. Results come back in that canonical order.
     public func assign(batch items: [StoryItem]) -> [StoryAssignment] {
-        items.sorted { ($0.published, $0.id) < ($1.published, $1.id) }.map(assign)
+        let sorted = items.sorted { ($0.published, $0.id) < ($1.published, $1.id) }
+        let profiles = sorted.map(makeProfile)
+        for profile in profiles { statistics.add(profile.terms) }
+        return zip(sorted, profiles).map { place($0, $1) }
     }
 
-    /// Puts back an item whose story is already known (rebuilding the index after a restart).
-    public func restore(_ item: StoryItem, storyID: Int64) {}
+    /// Puts back an item whose story is already known (rebuilding the index after a restart). Restore, in
+    /// (published, id) order, every item of each story whose latest item is within `windowHours` of the newest,
+    /// with the `statistics` snapshot saved alongside the assignments passed to `init`: later assignments then
+    /// match an uninterrupted run. It does not count the item into `statistics`: the snapshot already holds it.
+    public func restore(_ item: StoryItem, storyID: Int64) {
+        var profile = makeProfile(item)
+        profile.weigh(statistics)
+        let time = item.published.timeIntervalSince1970
+        advance(to: time)
+        insert(id: item.id, storyID: storyID, time: time, profile: profile, url: item.canonicalURL, guid: item.guid)
+    }
+
+    /// Counts an item into the statistics without clustering it (history older than the window).
+    public func learn(_ item: StoryItem) {
+        statistics.add(makeProfile(item).terms)
+    }
+
+    // MARK: - Tiers
+
+    private func place(_ item: StoryItem, _ profile: ItemProfile) -> StoryAssignment {
+        var profile = profile
+        reweighIfDue()
+        profile.weigh(statistics)
+        let time = item.published.timeIntervalSince1970
+        advance(to: time)
+        let decision = decide(item, profile, time)
+        insert(id: item.id, storyID: decision.storyID, time: time, profile: profile, url: item.canonicalURL,
+               guid: item.guid)
+        return decision
+    }
+
+    private func decide(_ item: StoryItem, _ profile: ItemProfile, _ time: Double) -> StoryAssignment {
+        let window = settings.windowSeconds
+        // Within the window of the story's span: a developing story stays reachable while it keeps growing.
+        func inWindow(_ other: IndexedItem) -> Bool {
+            if abs(other.time - time) <= window { return true }
+            guard let story = stories[other.storyID] else { return false }
+            return time >= story.founded - window && time <= story.latest + window
+        }
+
+        // 1. Identity.
+        for seq in [item.guid.flatMap { guidIndex[$0] }, item.canonicalURL.flatMap { urlIndex[$0] }] {
+            if let seq, let other = items[seq], inWindow(other) {
+                return StoryAssignment(itemID: item.id, storyID: other.storyID, tier: .identity, score: 1,
+                                       matchedItemID: other.id)
+            }
+        }
+
+        // 2. Near copy.
+        if let fp = profile.fingerprint {
+            var best: (distance: Int, item: IndexedItem)? = nil
+            for band in SimHash.bands(fp) {
+                for seq in bandIndex[band] ?? [] {
+                    guard let other = items[seq], let ofp = other.profile.fingerprint, inWindow(other) else { continue }
+                    let d = SimHash.distance(fp, ofp)
+                    guard d <= settings.nearCopyMaxDistance else { continue }
+                    if best == nil || (d, other.id) < (best!.distance, best!.item.id) { best = (d, other) }
+                }
+            }
+            if let best {
+                return StoryAssignment(itemID: item.id, storyID: best.item.storyID, tier: .nearCopy,
+                                       score: 1 - Double(best.distance) / 64, matchedItemID: best.item.id)
+            }
+        }
+
+        // 3. Same event: best item per candidate story, blended with the story's centroid.
+        // Partial scores over the strongest terms pick the candidates worth a full comparison.
+        var partial: [Int: Float] = [:]
+        for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
+            guard let list = postings[term] else { continue }
+            for posting in list.reversed().prefix(Self.postingsPerTerm) {
+                partial[posting.seq, default: 0] += weight * posting.weight
+            }
+        }
+        var candidates: [(score: Float, seq: Int)] = []
+        candidates.reserveCapacity(Self.fullComparisons + 1)
+        for (seq, score) in partial {
+            guard let other = items[seq], inWindow(other) else { continue }
+            if candidates.count == Self.fullComparisons, let last = candidates.last, (last.score, last.seq) >= (score, seq) {
+                continue
+            }
+            let at = candidates.firstIndex { ($0.score, $0.seq) < (score, seq) } ?? candidates.count
+            candidates.insert((score, seq), at: at)
+            if candidates.count > Self.fullComparisons { candidates.removeLast() }
+        }
+        var perStory: [Int64: (similarity: Float, itemID: Int64)] = [:]
+        for (_, seq) in candidates {
+            let other = items[seq]!
+            let s = profile.dot(other.profile)
+            if let current = perStory[other.storyID], (current.similarity, -current.itemID) >= (s, -other.id) {
+                continue
+            }
+            perStory[other.storyID] = (s, other.id)
+        }
+        let threshold = threshold(for: profile)
+        var best: (score: Double, storyID: Int64, itemID: Int64)? = nil
+        var matching: [Int64] = []
+        for storyID in perStory.keys.sorted() {
+            let nn = perStory[storyID]!
+            let score = storyScore(profile, nearest: Double(nn.similarity), storyID: storyID)
+            // Merging needs an item-to-item match in each story: centroids alone drift towards a feed's common
+            // vocabulary as stories grow, and would chain unrelated stories together.
+            if Double(nn.similarity) >= threshold { matching.append(storyID) }
+            if best == nil || score > best!.score { best = (score, storyID, nn.itemID) }
+        }
+        if let best, best.score >= threshold {
+            let merged = merge(matching, into: best.storyID)
+            return StoryAssignment(itemID: item.id, storyID: merged.survivor, tier: .similar, score: best.score,
+                                   matchedItemID: best.itemID, mergedStoryIDs: merged.absorbed)
+        }
+        return StoryAssignment(itemID: item.id, storyID: item.id, tier: .new, score: 0, matchedItemID: nil)
+    }
+
+    /// The better of the nearest item's similarity and the (weighted) similarity to the story's centroid: a story
+    /// that has gathered many wordings of one event recognises a new wording through their shared names.
+    private func storyScore(_ profile: ItemProfile, nearest: Double, storyID: Int64) -> Double {
+        // The centroid only lifts an item that already has a fair match among the story's items: on its own it
+        // drifts, as stories grow, towards the feed's common vocabulary and would attract everything.
+        guard nearest >= Self.centroidFloor * settings.similarityThreshold,
+              let story = stories[storyID], story.members > 1, story.normSquared > 0 else { return nearest }
+        var dot: Double = 0
+        for i in profile.terms.indices {
+            if let c = story.centroid[profile.terms[i]] { dot += Double(profile.weights[i] * c) }
+        }
+        let centroid = dot / story.normSquared.squareRoot()
+        return max(nearest, settings.centroidWeight * centroid)
+    }
+
+    /// Short items (a headline alone) share words by chance more easily than articles do: they must clear a
+    /// higher bar, falling linearly to the plain threshold at `shortTextWords` content words.
+    func threshold(for profile: ItemProfile) -> Double {
+        let shortness = max(0, 1 - Double(profile.wordCount) / Double(max(1, settings.shortTextWords)))
+        return settings.similarityThreshold + settings.shortTextMargin * shortness
+    }
+
+    /// Folds into one the stories an item matched when they are themselves alike (centroids at least as similar
+    /// as the threshold): two outlets' first reports of one event may not match each other, and a third item that
+    /// bridges them shows they are one story. The older story keeps its id.
+    private func merge(_ matching: [Int64], into best: Int64) -> (survivor: Int64, absorbed: [Int64]) {
+        guard matching.count > 1, let bestStory = stories[best] else { return (best, []) }
+        var group = [best]
+        for other in matching where other != best {
+            guard let story = stories[other] else { continue }
+            let (small, large) = story.centroid.count < bestStory.centroid.count
+                ? (story.centroid, bestStory.centroid) : (bestStory.centroid, story.centroid)
+            // Fixed-point sum: exact and independent of the dictionary's (per-process) iteration order.
+            var fixed: Int64 = 0
+            small.forEach { key, a in if let b = large[key] { fixed &+= Int64((Double(a * b) * 0x1p32).rounded()) } }
+            let cosine = Double(fixed) / 0x1p32 / (bestStory.normSquared * story.normSquared).squareRoot()
+            if cosine >= settings.similarityThreshold { group.append(other) }
+        }
+        guard group.count > 1 else { return (best, []) }
+        let survivor = group.min { (stories[$0]!.founded, $0) < (stories[$1]!.founded, $1) }!
+        var absorbed: [Int64] = []
+        for storyID in group.sorted() where storyID != survivor {
+            let story = stories.removeValue(forKey: storyID)!
+            for seq in story.seqs {
+                items.modify(seq) { $0.storyID = survivor }
+                let moved = items[seq]!
+                addToCentroid(moved.profile, storyID: survivor, seq: seq, sign: 1, time: moved.time)
+            }
+            absorbed.append(storyID)
+        }
+        return (survivor, absorbed)
+    }
+
+    // MARK: - Index upkeep
+
+    private func makeProfile(_ item: StoryItem) -> ItemProfile {
+        ItemProfile(title: item.title, text: item.text, fingerprintMinWords: settings.nearCopyMinWords,
+                    tokenizer: &tokenizer)
+    }
+
+    private func insert(id: Int64, storyID: Int64, time: Double, profile: ItemProfile, url: String?, guid: String?) {
+        let seq = nextSeq
+        nextSeq += 1
+        items[seq] = IndexedItem(id: id, storyID: storyID, time: time, profile: profile, url: url, guid: guid)
+        file(seq, profile)
+        if let url { urlIndex[url] = seq }
+        if let guid { guidIndex[guid] = seq }
+        addToCentroid(profile, storyID: storyID, seq: seq, sign: 1, time: time)
+        expiry.insert(Expiry(time: time, seq: seq))
+    }
+
+    private func file(_ seq: Int, _ profile: ItemProfile) {
+        for (term, weight) in profile.topWeighted {
+            postings.update(term, initial: []) { $0.append(Posting(seq: seq, weight: weight)) }
+        }
+        liveEntries += profile.topWeighted.count
+        if let fp = profile.fingerprint {
+            for band in SimHash.bands(fp) { bandIndex[band, default: []].append(seq) }
+            liveEntries += 4
+        }
+    }
+
+    private func addToCentroid(_ profile: ItemProfile, storyID: Int64, seq: Int, sign: Float,
+                               time: Double = .infinity) {
+        let story: StoryState
+        if let existing = stories[storyID] { story = existing } else { story = StoryState(); stories[storyID] = story }
+        story.founded = min(story.founded, time)
+        if time.isFinite { story.latest = max(story.latest, time) }
+        if sign > 0 { story.seqs.append(seq) } else { story.seqs.removeAll { $0 == seq } }
+        for i in profile.terms.indices {
+            let delta = sign * profile.weights[i]
+            story.centroid.update(profile.terms[i], initial: 0) { value in
+                let new = value + delta
+                story.normSquared += Double(new * new - value * value)
+                value = new
+            }
+        }
+        story.members += sign > 0 ? 1 : -1
+        if story.members <= 0 { stories[storyID] = nil }
+    }
+
+    /// Moves the clock forward and drops items that fell out of the window (by time, not by count).
+    private func advance(to time: Double) {
+        guard time > watermark else { return }
+        watermark = time
+        let horizon = watermark - settings.windowSeconds
+        while let oldest = expiry.min, oldest.time < horizon {
+            expiry.removeMin()
+            guard let current = items[oldest.seq] else { continue }
+            if let story = stories[current.storyID], story.latest >= horizon {
+                // Its story is still being reported: keep the item until the story goes quiet.
+                expiry.insert(Expiry(time: story.latest, seq: oldest.seq))
+                continue
+            }
+            let item = items.remove(oldest.seq)!
+            addToCentroid(item.profile, storyID: item.storyID, seq: oldest.seq, sign: -1)
+            if let url = item.url, urlIndex[url] == oldest.seq { urlIndex[url] = nil }
+            if let guid = item.guid, guidIndex[guid] == oldest.seq { guidIndex[guid] = nil }
+            let entries = item.profile.topWeighted.count + (item.profile.fingerprint == nil ? 0 : 4)
+            deadEntries += entries
+            liveEntries -= entries
+        }
+        if deadEntries > liveEntries + 4096 { rebuildPostings() }
+    }
+
+    /// Drops evicted items from the postings, in item order so the index stays deterministic.
+    private func rebuildPostings() {
+        postings = TermMap()
+        bandIndex.removeAll(keepingCapacity: true)
+        liveEntries = 0
+        deadEntries = 0
+        items.compact()
+        for seq in items.sequenceNumbers { file(seq, items[seq]!.profile) }
+    }
+
+    /// Re-weights the window with a fresh weighting table once the statistics have doubled: early items
+    /// then stop carrying the weights of a tiny sample. Geometric, so the cost stays linear overall.
+    private func reweighIfDue() {
+        guard statistics.weightingIsStale else { return }
+        statistics.refreshWeighting()
+        var founded: [Int64: Double] = [:]
+        for (id, story) in stories { founded[id] = story.founded }
+        stories.removeAll(keepingCapacity: true)
+        for seq in items.sequenceNumbers {
+            items.modify(seq) { $0.profile.weigh(statistics) }
+            let item = items[seq]!
+            addToCentroid(item.profile, storyID: item.storyID, seq: seq, sign: 1, time: item.time)
+        }
+        for (id, time) in founded { stories[id]?.founded = time }
+        rebuildPostings()
+    }
+
+    // MARK: - Explanations
+
+    /// Both items' profiles with the current statistics (used by `explain`).
+    func profiles(_ a: StoryItem, _ b: StoryItem) -> (ItemProfile, ItemProfile) {
+        var pa = makeProfile(a), pb = makeProfile(b)
+        pa.weigh(statistics)
+        pb.weigh(statistics)
+        return (pa, pb)
+    }
 }

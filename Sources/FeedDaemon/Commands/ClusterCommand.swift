@@ -1,8 +1,43 @@
 import ArgumentParser
+import Foundation
+import StoryClustering
 
-/// `feedd cluster FILE.jsonl`: STUB, replaced by the clustering work.
+/// `feedd cluster FILE.jsonl [--shuffle SEED]`: clusters JSON Lines items with the daemon's engine and default
+/// settings and prints one `{"id": …, "cluster": …}` line per item, so quality can be scored.
 struct ClusterCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cluster", abstract: "Cluster JSONL items into stories.")
-    @Argument var file: String
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "cluster", abstract: "Cluster JSONL items into stories.",
+        discussion: "Prints {\"id\", \"cluster\"} JSON lines; the cluster is the id of the story's first item.")
+
+    @Argument(help: "JSON Lines file: {id, feed, title, summary, text?, url?, published} per line.")
+    var file: String
+
+    @Option(help: "Deal the items' times out in a seeded random order (for data whose times leak the labels).")
+    var shuffle: UInt64?
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        let input: JSONLItems
+        do {
+            input = try JSONLItems(contentsOf: url)
+        } catch {
+            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+        }
+        for error in input.errors {
+            FileHandle.standardError.write(Data("feedd: \(file): skipped \(error)\n".utf8))
+        }
+        guard !input.records.isEmpty else { throw ValidationError("\(file): no items") }
+        let clusterer = StoryClusterer(settings: ClusteringSettings())
+        var out = ""
+        for row in input.cluster(with: clusterer, shuffleSeed: shuffle) {
+            out += "{\"id\": \(Self.quote(row.id)), \"cluster\": \(Self.quote(row.cluster))}\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    static func quote(_ s: String) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])
+        let array = String(decoding: data, as: UTF8.self)
+        return String(array.dropFirst().dropLast())
+    }
 }

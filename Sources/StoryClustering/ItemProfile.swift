@@ -1,0 +1,114 @@
+/// What the engine keeps of an item: its terms (content words of title and text, lightly stemmed) with their
+/// term-frequency weights before IDF, the IDF-weighted unit vector, and the text fingerprint.
+struct ItemProfile: Sendable {
+    /// Distinct term hashes, ascending.
+    var terms: [UInt64]
+    /// Per term: (1 + ln tf) x cue boost, before IDF.
+    var raw: [Float]
+    /// Per term: raw x IDF, scaled to unit length.
+    var weights: [Float] = []
+    /// Terms by descending weight (at most `indexedTerms`): what the inverted index files the item under.
+    var topWeighted: [(term: UInt64, weight: Float)] = []
+    /// SimHash of the text, nil when the text is too short for a reliable fingerprint.
+    var fingerprint: UInt64?
+    /// Content words read (title and text): how much evidence the item carries.
+    var wordCount = 0
+
+    /// A title word counts like this many words of text: headlines name the event.
+    static let titleWeight: Float = 2
+    /// Names and places (capitalised inside a sentence) and figures identify an event more than topic words do.
+    static let entityBoost: Float = 1.5
+    static let numberBoost: Float = 1.3
+    /// Words of text read: the lead carries the event; bounding it bounds the cost of long articles.
+    static let maxTextWords = 400
+    static let indexedTerms = 24
+
+    init(title: String, text: String, fingerprintMinWords: Int, tokenizer: inout EventTokenizer) {
+        var entries: [(term: UInt64, weight: Float, boost: Float)] = []
+        entries.reserveCapacity(256)
+        var textWords: [UInt64] = []
+
+        // Title: capitals only mark names when the headline is not Title Case.
+        var titleTokens: [EventTokenizer.Token] = []
+        tokenizer.tokenize(title, limit: 64) { titleTokens.append($0) }
+        let titleWords = titleTokens.filter { !$0.isStopword && !$0.hasDigit }
+        let capitalisedShare = titleWords.isEmpty ? 0
+            : Double(titleWords.filter { $0.isCapitalised || $0.sentenceStart }.count) / Double(titleWords.count)
+        var words = 0
+        let titleCase = capitalisedShare > 0.6
+        ItemProfile.collect(wordCount: &words, titleTokens, weight: Self.titleWeight, trustCapitals: !titleCase, into: &entries)
+
+        var textTokens: [EventTokenizer.Token] = []
+        textTokens.reserveCapacity(Self.maxTextWords)
+        tokenizer.tokenize(text, limit: Self.maxTextWords) { token in
+            textTokens.append(token)
+            textWords.append(token.hash)
+        }
+        ItemProfile.collect(wordCount: &words, textTokens, weight: 1, trustCapitals: true, into: &entries)
+
+        entries.sort { $0.term < $1.term }
+        var terms: [UInt64] = []
+        var raw: [Float] = []
+        terms.reserveCapacity(entries.count)
+        raw.reserveCapacity(entries.count)
+        var i = 0
+        while i < entries.count {
+            let term = entries[i].term
+            var tf: Float = 0
+            var boost: Float = 1
+            while i < entries.count && entries[i].term == term {
+                tf += entries[i].weight
+                boost = max(boost, entries[i].boost)
+                i += 1
+            }
+            terms.append(term)
+            raw.append((1 + logf(tf)) * boost)
+        }
+        self.terms = terms
+        wordCount = words
+        self.raw = raw
+        fingerprint = textWords.count >= fingerprintMinWords ? SimHash.fingerprint(textWords) : nil
+    }
+
+    private static func collect(wordCount: inout Int, _ tokens: [EventTokenizer.Token], weight: Float, trustCapitals: Bool,
+                                into entries: inout [(term: UInt64, weight: Float, boost: Float)]) {
+        for token in tokens {
+            if token.isStopword { continue }
+            let boost: Float = token.hasDigit ? numberBoost : (trustCapitals && token.isCapitalised ? entityBoost : 1)
+            entries.append((token.hash, weight, boost))
+            wordCount += 1
+        }
+    }
+
+    /// Applies IDF and scales to unit length; picks the terms to index. IDF enters as its square root: a big
+    /// story's own names are repeated by many outlets and so grow common in the statistics; full IDF would rank
+    /// them below incidental rare words, which mark nothing.
+    mutating func weigh(_ statistics: TermStatistics) {
+        weights = [Float](repeating: 0, count: terms.count)
+        var norm: Float = 0
+        for i in terms.indices {
+            let w = raw[i] * statistics.idf(terms[i]).squareRoot()
+            weights[i] = w
+            norm += w * w
+        }
+        if norm > 0 {
+            let scale = 1 / norm.squareRoot()
+            for i in weights.indices { weights[i] *= scale }
+        }
+        let order = weights.indices.sorted { (weights[$0], terms[$0]) > (weights[$1], terms[$1]) }
+        topWeighted = order.prefix(Self.indexedTerms).map { (terms[$0], weights[$0]) }
+    }
+
+    /// Cosine of two weighted profiles (sorted-merge of their term lists).
+    func dot(_ other: ItemProfile) -> Float {
+        var i = 0, j = 0, sum: Float = 0
+        let a = terms, b = other.terms
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { sum += weights[i] * other.weights[j]; i += 1; j += 1 }
+            else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return sum
+    }
+}
+
+import Foundation

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Why two items are, or are not, one story: each tier's evidence and the decision with the threshold it met or
+/// missed. Built by `StoryClusterer.explain(_:_:)` with the clusterer's current statistics and settings; it judges
+/// the pair alone (a story's other items and centroid can still join them when each alone falls short).
+public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
+    public struct SharedTerm: Sendable, Hashable {
+        public var term: String
+        /// The term's share of the similarity (product of its weights in both items).
+        public var contribution: Double
+    }
+
+    public var itemA: Int64
+    public var itemB: Int64
+    // Tier 1.
+    public var canonicalURLA: String?
+    public var canonicalURLB: String?
+    public var sameURL: Bool
+    public var sameGUID: Bool
+    // Tier 2.
+    /// Hamming distance of the two text fingerprints, nil when a text is too short to fingerprint.
+    public var fingerprintDistance: Int?
+    public var nearCopyMaxDistance: Int
+    // Tier 3.
+    public var similarity: Double
+    /// The similarity the pair needed (the higher of the two items' thresholds: short texts must agree more).
+    public var similarityThreshold: Double
+    /// Strongest shared terms, by contribution.
+    public var sharedTerms: [SharedTerm]
+    // Time.
+    public var timeGapHours: Double
+    public var windowHours: Double
+    /// What the clusterer would decide for this pair: the tier that merges them, or `.new` for "apart".
+    public var decision: MatchTier
+
+    public var description: String {
+        func f(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", x) }
+        var lines: [String] = []
+        lines.append("items \(itemA) and \(itemB)")
+        let urls = "\(canonicalURLA ?? "-")  vs  \(canonicalURLB ?? "-")"
+        lines.append("identity:   \(sameURL ? "same canonical URL" : "different URLs")\(sameGUID ? ", same guid" : ""): \(urls)")
+        if let d = fingerprintDistance {
+            lines.append("near-copy:  fingerprint distance \(d)/64 (near-copy at <= \(nearCopyMaxDistance))")
+        } else {
+            lines.append("near-copy:  not fingerprinted (text too short)")
+        }
+        lines.append("similarity: \(f(similarity)) (threshold \(f(similarityThreshold)))")
+        if !sharedTerms.isEmpty {
+            lines.append("  shared:   " + sharedTerms.map { "\($0.term) \(f($0.contribution))" }.joined(separator: ", "))
+        }
+        lines.append("time gap:   \(f(timeGapHours, 1)) h (window \(f(windowHours, 0)) h)")
+        let verdict: String
+        switch decision {
+        case .identity: verdict = "SAME STORY by identity"
+        case .nearCopy: verdict = "SAME STORY as near-copies (distance \(fingerprintDistance ?? 0) <= \(nearCopyMaxDistance))"
+        case .similar: verdict = "SAME STORY by similarity \(f(similarity)) >= \(f(similarityThreshold))"
+        case .new:
+            if timeGapHours > windowHours { verdict = "APART: \(f(timeGapHours, 1)) h apart, beyond the \(f(windowHours, 0)) h window" }
+            else { verdict = "APART: similarity \(f(similarity)) < \(f(similarityThreshold))" }
+        }
+        lines.append("decision:   " + verdict)
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension StoryClusterer {
+    /// Each tier's evidence for the pair, with the current statistics and settings (nothing is learned).
+    public func explain(_ a: StoryItem, _ b: StoryItem, topTerms: Int = 8) -> PairExplanation {
+        let (pa, pb) = profiles(a, b)
+        let gap = abs(a.published.timeIntervalSince(b.published)) / 3600
+        let sameURL = a.canonicalURL != nil && a.canonicalURL == b.canonicalURL
+        let sameGUID = a.guid != nil && a.guid == b.guid
+        var distance: Int? = nil
+        if let x = pa.fingerprint, let y = pb.fingerprint { distance = SimHash.distance(x, y) }
+        let similarity = Double(pa.dot(pb))
+        let threshold = max(threshold(for: pa), threshold(for: pb))
+
+        // Name the shared terms: re-read both texts keeping the words.
+        var names: [UInt64: String] = [:]
+        var tokenizer = EventTokenizer(keepText: true)
+        for item in [a, b] {
+            tokenizer.tokenize(item.title) { if let t = $0.text { names[$0.hash] = names[$0.hash] ?? t } }
+            tokenizer.tokenize(item.text, limit: ItemProfile.maxTextWords) {
+                if let t = $0.text { names[$0.hash] = names[$0.hash] ?? t }
+            }
+        }
+        var shared: [PairExplanation.SharedTerm] = []
+        var i = 0, j = 0
+        while i < pa.terms.count && j < pb.terms.count {
+            if pa.terms[i] == pb.terms[j] {
+                shared.append(.init(term: names[pa.terms[i]] ?? String(pa.terms[i], radix: 16),
+                                    contribution: Double(pa.weights[i] * pb.weights[j])))
+                i += 1; j += 1
+            } else if pa.terms[i] < pb.terms[j] { i += 1 } else { j += 1 }
+        }
+        shared.sort { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
+
+        let decision: MatchTier
+        if gap > settings.windowHours { decision = .new }
+        else if sameURL || sameGUID { decision = .identity }
+        else if let distance, distance <= settings.nearCopyMaxDistance { decision = .nearCopy }
+        else if similarity >= threshold { decision = .similar }
+        else { decision = .new }
+        return PairExplanation(itemA: a.id, itemB: b.id, canonicalURLA: a.canonicalURL, canonicalURLB: b.canonicalURL,
+                               sameURL: sameURL, sameGUID: sameGUID, fingerprintDistance: distance,
+                               nearCopyMaxDistance: settings.nearCopyMaxDistance, similarity: similarity,
+                               similarityThreshold: threshold, sharedTerms: Array(shared.prefix(topTerms)),
+                               timeGapHours: gap, windowHours: settings.windowHours, decision: decision)
+    }
+}

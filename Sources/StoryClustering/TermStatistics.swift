@@ -1,0 +1,106 @@
+import Foundation
+
+/// Document frequencies learned online from every item seen: the IDF that tells an event's rare names and figures
+/// from a feed's everyday vocabulary, fitted to the user's own feeds. A Codable snapshot lets the store persist it
+/// across restarts. Counts are order-free (a sum over items), so the statistics after N items do not depend on the
+/// order they came in.
+///
+/// Weights use a frozen copy of the counts (the weighting table), refreshed when the live counts have doubled: items indexed at different times then share one IDF, re-weighting the window stays rare (geometric), and
+/// a clusterer restored from a snapshot weighs exactly as the uninterrupted one did.
+public struct TermStatistics: Sendable, Hashable, Codable {
+    /// Items counted.
+    public private(set) var documentCount: Int = 0
+    private(set) var frequencies = TermMap<UInt32>()
+    /// Items counted in the weighting table.
+    public private(set) var weightingCount: Int = 0
+    private var weighting = TermMap<UInt32>()
+
+    /// Pseudo-documents that flatten IDF while few items have been seen, so the first items of a fresh install
+    /// are not weighted by accidents of a tiny sample.
+    static let prior: Double = 20
+    /// Above this many distinct terms, terms seen once are forgotten (bounded memory over years of feeds).
+    static let maxTerms = 4_000_000
+
+    public init() {}
+
+    /// Distinct terms known.
+    public var termCount: Int { frequencies.count }
+
+    /// Counts one item's distinct terms.
+    mutating func add(_ distinctTerms: [UInt64]) {
+        documentCount += 1
+        for term in distinctTerms { frequencies.update(term, initial: 0) { $0 &+= 1 } }
+        if frequencies.count > Self.maxTerms {
+            frequencies = frequencies.filter { $0 > 1 }
+            weighting = weighting.filter { $0 > 1 }
+        }
+    }
+
+    func frequency(_ term: UInt64) -> Int { Int(frequencies[term] ?? 0) }
+
+    /// Whether the live counts have outgrown the weighting table.
+    var weightingIsStale: Bool { Double(documentCount) >= Double(weightingCount) * 2 + 16 }
+
+    /// Freezes the live counts as the weighting table.
+    mutating func refreshWeighting() {
+        weighting = frequencies
+        weightingCount = documentCount
+    }
+
+    /// Smoothed inverse document frequency from the weighting table, > 0.
+    @inline(__always)
+    func idf(_ term: UInt64) -> Float {
+        let df = Double(weighting[term] ?? 0)
+        return Float(log((Double(weightingCount) + Self.prior) / (df + 0.5)))
+    }
+
+    // Compact snapshot: packed (term, count) pairs sorted by term, so equal statistics encode to equal bytes.
+    private enum CodingKeys: String, CodingKey { case documentCount, terms, weightingCount, weighting }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        documentCount = try c.decode(Int.self, forKey: .documentCount)
+        frequencies = try Self.unpack(c.decode(Data.self, forKey: .terms), c, .terms)
+        weightingCount = try c.decodeIfPresent(Int.self, forKey: .weightingCount) ?? documentCount
+        weighting = try c.decodeIfPresent(Data.self, forKey: .weighting).map { try Self.unpack($0, c, .weighting) }
+            ?? frequencies
+    }
+
+    private static func unpack(_ data: Data, _ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws
+        -> TermMap<UInt32> {
+        guard data.count % 12 == 0 else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "term table length \(data.count) is not a multiple of 12")
+        }
+        var table = TermMap<UInt32>(capacity: data.count / 12)
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let term = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let count = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self))
+                table[term] = count
+                offset += 12
+            }
+        }
+        return table
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(documentCount, forKey: .documentCount)
+        try c.encode(Self.pack(frequencies), forKey: .terms)
+        try c.encode(weightingCount, forKey: .weightingCount)
+        try c.encode(Self.pack(weighting), forKey: .weighting)
+    }
+
+    private static func pack(_ table: TermMap<UInt32>) -> Data {
+        var data = Data(capacity: table.count * 12)
+        var entries: [(term: UInt64, count: UInt32)] = []
+        entries.reserveCapacity(table.count)
+        table.forEach { entries.append(($0, $1)) }
+        for (term, count) in entries.sorted(by: { $0.term < $1.term }) {
+            withUnsafeBytes(of: term.littleEndian) { data.append(contentsOf: $0) }
+            withUnsafeBytes(of: count.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `feedd cluster` end to end: the built binary on the labelled dev sets, scored with B-cubed.
+@Suite struct ClusterCommandTests {
+    static var shared: URL {
+        ProcessInfo.processInfo.environment["FEEDD_SHARED"].map { URL(fileURLWithPath: $0) } ?? TestPaths.shared
+    }
+    static var dataAvailable: Bool {
+        FileManager.default.fileExists(atPath: shared.appendingPathComponent("data/stories-dev.jsonl").path)
+    }
+
+    // Floors a little under what the default settings reach (stories-dev P 0.934 R 0.850 F1 0.890; headlines-dev
+    // shuffled F1 0.767), so quality cannot silently regress.
+    @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
+    func storiesDevQuality() throws {
+        let score = try run("stories-dev.jsonl", [])
+        #expect(score.precision >= 0.92, "\(score)")
+        #expect(score.f1 >= 0.87, "\(score)")
+    }
+
+    @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
+    func headlinesDevQualityInShuffledOrder() throws {
+        let score = try run("headlines-dev.jsonl", ["--shuffle", "7"])
+        #expect(score.f1 >= 0.74, "\(score)")
+        #expect(score.precision >= 0.75, "\(score)")
+    }
+
+    @Test func badLinesAreReportedAndTheRestIsKept() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("items.jsonl")
+        try """
+        {"id": "a", "title": "Quake hits Hokkaido", "summary": "A magnitude 6.1 quake struck off Hokkaido.", "published": "2025-11-21T08:00:00Z"}
+        {"id": "b", "title": "broken
+        {"id": "c", "title": "Hokkaido earthquake of magnitude 6.1", "summary": "Japan's agency reported a magnitude 6.1 quake off Hokkaido.", "published": "2025-11-21T09:00:00Z"}
+        {"id": "d", "title": "x", "published": "yesterday"}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let out = try FeeddProcess.run(["cluster", file.path])
+        #expect(out.status == 0, "\(out.stderr)")
+        let rows = try parse(out.stdout)
+        #expect(rows.map(\.id) == ["a", "c"])
+        #expect(rows.map(\.cluster) == ["a", "a"])
+        let errors = out.stderr.split(separator: "\n")
+        #expect(errors.count == 2)
+        #expect(errors.first?.contains("line 2") == true)
+        #expect(errors.last?.contains("line 4") == true && errors.last?.contains("published") == true)
+    }
+
+    @Test func missingFileFailsWithOneClearLine() throws {
+        let out = try FeeddProcess.run(["cluster", "/nonexistent/items.jsonl"])
+        #expect(out.status != 0)
+        #expect(out.stderr.contains("/nonexistent/items.jsonl"))
+        #expect(out.stdout.isEmpty)
+    }
+
+    // MARK: - Helpers
+
+    struct Score: CustomStringConvertible {
+        var precision: Double, recall: Double, f1: Double
+        var description: String { String(format: "B-cubed P=%.4f R=%.4f F1=%.4f", precision, recall, f1) }
+    }
+
+    private func run(_ name: String, _ options: [String]) throws -> Score {
+        let path = Self.shared.appendingPathComponent("data/\(name)")
+        let out = try FeeddProcess.run(["cluster", path.path] + options)
+        #expect(out.status == 0, "\(out.stderr)")
+        var gold: [String: String] = [:]
+        for line in try String(contentsOf: path, encoding: .utf8).split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            gold[object["id"] as! String] = object["story"] as? String
+        }
+        let predicted = Dictionary(uniqueKeysWithValues: try parse(out.stdout).map { ($0.id, $0.cluster) })
+        #expect(Set(predicted.keys) == Set(gold.keys), "every item gets a cluster")
+        let score = Self.bcubed(gold: gold, predicted: predicted)
+        print("\(name) \(options.joined(separator: " ")): \(score)")
+        return score
+    }
+
+    private func parse(_ stdout: String) throws -> [(id: String, cluster: String)] {
+        try stdout.split(separator: "\n").map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            return (object["id"] as! String, object["cluster"] as! String)
+        }
+    }
+
+    /// B-cubed precision/recall/F1 (Bagga & Baldwin): per item, the share of its predicted cluster that shares its
+    /// gold story (precision) and the share of its gold story inside its predicted cluster (recall), averaged.
+    static func bcubed(gold: [String: String], predicted: [String: String]) -> Score {
+        var cell: [String: Int] = [:], clusterSize: [String: Int] = [:], storySize: [String: Int] = [:]
+        for (id, story) in gold {
+            let cluster = predicted[id] ?? "missing:" + id
+            cell[cluster + "\u{1}" + story, default: 0] += 1
+            clusterSize[cluster, default: 0] += 1
+            storySize[story, default: 0] += 1
+        }
+        var p = 0.0, r = 0.0
+        for (key, n) in cell {
+            let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
+            let v = Double(n)
+            p += v * v / Double(clusterSize[String(parts[0])]!)
+            r += v * v / Double(storySize[String(parts[1])]!)
+        }
+        let count = Double(gold.count)
+        p /= count
+        r /= count
+        return Score(precision: p, recall: r, f1: p + r > 0 ? 2 * p * r / (p + r) : 0)
+    }
+
+    @Test func bcubedOfKnownPartitions() {
+        let gold = ["1": "x", "2": "x", "3": "y"]
+        let perfect = Self.bcubed(gold: gold, predicted: ["1": "a", "2": "a", "3": "b"])
+        #expect(perfect.f1 == 1)
+        let lumped = Self.bcubed(gold: gold, predicted: ["1": "a", "2": "a", "3": "a"])
+        // precision: (2/3 + 2/3 + 1/3) / 3 = 5/9; recall 1.
+        #expect(abs(lumped.precision - 5.0 / 9.0) < 1e-12)
+        #expect(lumped.recall == 1)
+    }
+}

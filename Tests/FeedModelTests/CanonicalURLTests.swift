@@ -1,0 +1,47 @@
+import Testing
+@testable import FeedModel
+
+@Suite struct CanonicalURLTests {
+    let base = "example.com/news/2025/ukraine-talks"
+
+    @Test(arguments: [
+        "https://example.com/news/2025/ukraine-talks",
+        "http://example.com/news/2025/ukraine-talks",                       // scheme
+        "https://www.example.com/news/2025/ukraine-talks/",                 // www., trailing slash
+        "https://m.example.com/news/2025/ukraine-talks",                    // mobile host
+        "https://amp.example.com/news/2025/ukraine-talks",                  // AMP host
+        "https://example.com/amp/news/2025/ukraine-talks",                  // AMP path segment
+        "https://example.com/news/2025/ukraine-talks/amp",
+        "https://example.com/news/2025/ukraine-talks?amp=1",
+        "https://example.com/news/2025/ukraine-talks#comments",             // fragment
+        "https://example.com/news/2025/ukraine-talks?utm_source=rss&utm_medium=feed&utm_campaign=x",
+        "https://example.com/news/2025/ukraine-talks?fbclid=IwAR0abc",
+        "https://example.com/news/2025/ukraine-talks?gclid=Cj0KCQ",
+        "HTTPS://EXAMPLE.COM:443/news/2025/ukraine-talks",                  // case of scheme/host, default port
+        "  https://example.com/news/2025/ukraine-talks\n",                  // surrounding white space
+        "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/news/2025/ukraine-talks",
+        "https://www.google.com/amp/s/www.example.com/news/2025/ukraine-talks",
+    ])
+    func variantsOfOneArticleAgree(_ link: String) {
+        #expect(CanonicalURL.canonicalize(link) == base)
+    }
+
+    @Test func contentParametersStayAndAreSorted() {
+        let a = CanonicalURL.canonicalize("https://example.com/article?id=42&page=2&utm_source=x")
+        let b = CanonicalURL.canonicalize("https://example.com/article?page=2&id=42")
+        #expect(a == "example.com/article?id=42&page=2")
+        #expect(a == b)
+        #expect(CanonicalURL.canonicalize("https://example.com/article?id=43") != a)
+    }
+
+    @Test func differentArticlesStayDifferent() {
+        #expect(CanonicalURL.canonicalize("https://example.com/a") != CanonicalURL.canonicalize("https://example.com/b"))
+        #expect(CanonicalURL.canonicalize("https://example.com/a") != CanonicalURL.canonicalize("https://example.org/a"))
+        #expect(CanonicalURL.canonicalize("https://example.com:8080/a") == "example.com:8080/a")
+    }
+
+    @Test(arguments: ["", "not a url", "ftp://example.com/file", "mailto:news@example.com", "/relative/path"])
+    func nonWebLinksHaveNoCanonicalForm(_ link: String) {
+        #expect(CanonicalURL.canonicalize(link) == nil)
+    }
+}
