@@ -20,7 +20,7 @@ struct FeedDaemonCommand: AsyncParsableCommand {
             """,
         version: FeeddVersion.string,
         subcommands: [FeedsCommand.self, DigestCommand.self, AddCommand.self, RemoveCommand.self,
-                      ImportCommand.self, ExportCommand.self, ParseCommand.self, ClusterCommand.self,
+                      ImportCommand.self, ExportCommand.self, ParseCommand.self, ClusterCommand.self, ExplainCommand.self,
                       CheckConfigCommand.self])
 
     @OptionGroup var options: GlobalOptions

@@ -126,3 +126,11 @@ extension Pipeline {
         try digests.write(day: day).files
     }
 }
+
+extension Pipeline {
+    /// How the clustering engine, with the statistics learned from this store, judges two stored entries
+    /// (`feedd explain`): the same engine and settings the passes use.
+    public func explain(_ a: Entry, _ b: Entry) throws(StoreError) -> PairExplanation {
+        try stories.restoredClusterer().explain(StoryItem(entry: a), StoryItem(entry: b))
+    }
+}

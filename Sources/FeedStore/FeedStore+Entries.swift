@@ -49,13 +49,40 @@ extension FeedStore {
         }
     }
 
-    /// Saves story assignments and the clustering model's learned state in one transaction.
-    public func assignStories(_ assignments: [(entryID: Int64, storyID: Int64)], modelState: [String: Data] = [:])
+    /// Every entry of the stories that have an entry filed at or after `date`, in (filed, id) order: what the
+    /// clustering index is rebuilt from after a restart (whole stories, so their centroids are complete).
+    public func entriesOfStories(activeSince date: Date) throws(StoreError) -> [Entry] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Entry.columns) FROM entry WHERE story_id IN (
+                    SELECT DISTINCT story_id FROM entry WHERE filed_at >= ? AND story_id IS NOT NULL)
+                ORDER BY filed_at, id
+                """, arguments: [date.storeValue]).map(Entry.init(row:))
+        }
+    }
+
+    /// When the newest clustered entry is filed (nil for an empty store).
+    public func newestClusteredEntryDate() throws(StoreError) -> Date? {
+        try read { db in
+            try Double.fetchOne(db, sql: "SELECT MAX(filed_at) FROM entry WHERE story_id IS NOT NULL")
+                .map(Date.init(storeValue:))
+        }
+    }
+
+    /// Saves story assignments, folds merged stories into the ones that absorbed them (their entries and digest
+    /// records move), and saves the clustering model's learned state: one transaction.
+    public func assignStories(_ assignments: [(entryID: Int64, storyID: Int64)],
+                              merges: [(from: Int64, into: Int64)] = [], modelState: [String: Data] = [:])
         throws(StoreError) {
         try write { db in
             let statement = try db.makeStatement(sql: "UPDATE entry SET story_id = ? WHERE id = ?")
             for assignment in assignments {
                 try statement.execute(arguments: [assignment.storyID, assignment.entryID])
+            }
+            for merge in merges {
+                try db.execute(sql: "UPDATE entry SET story_id = ? WHERE story_id = ?", arguments: [merge.into, merge.from])
+                try db.execute(sql: "UPDATE OR IGNORE digest_shown SET story_id = ? WHERE story_id = ?",
+                               arguments: [merge.into, merge.from])
             }
             for (name, data) in modelState {
                 try db.execute(sql: "INSERT OR REPLACE INTO model_state (name, data) VALUES (?, ?)",
