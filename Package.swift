@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "FeedModel"),
 
         // HTML fragments: plain text for summaries/clustering, allow-list sanitising.
-        .target(name: "FeedHTML", dependencies: ["CLibXML"]),
+        .target(name: "FeedHTML", dependencies: ["FeedModel", "CLibXML"]),
 
         // Stages.
         .target(name: "FeedParser", dependencies: ["FeedModel", "FeedHTML", "CLibXML"]),
@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "DigestWriter", dependencies: [
             "FeedModel", "FeedHTML",
             .product(name: "Mustache", package: "swift-mustache"),
-        ], resources: [.copy("Templates")]),
+        ]),
 
         // Configuration (TOML + OPML) and the orchestration of one run / the daemon loop.
         .target(name: "FeedConfig", dependencies: [
@@ -61,25 +61,30 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Living under a service manager: sd_notify without libsystemd, one writer per state directory.
+        .target(name: "FeedService"),
+
         // The `feedd` executable.
         .executableTarget(name: "FeedDaemon", dependencies: [
-            "FeedModel", "FeedParser", "FeedConfig", "FeedPipeline", "FeedStore", "StoryClustering",
+            "FeedModel", "FeedParser", "FeedFetcher", "FeedConfig", "FeedPipeline", "FeedStore", "StoryClustering",
+            "FeedService",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ]),
 
         // Hot-path benchmarks (built in release by bench/*.sh), each printing a reference measured in the same run.
         .executableTarget(name: "FeedBench", dependencies: [
-            "FeedModel", "FeedParser", "FeedHTML", "StoryClustering",
+            "FeedModel", "FeedParser", "FeedHTML", "StoryClustering", "FeedFetcher",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Test helpers shared by test targets: a loopback HTTP server, running the built binary, paths.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CLibXML"], path: "Tests/TestSupport"),
 
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
-        .testTarget(name: "FeedHTMLTests", dependencies: ["FeedHTML"]),
+        .testTarget(name: "FeedHTMLTests", dependencies: ["FeedHTML", "FeedModel"]),
         .testTarget(name: "FeedParserTests", dependencies: ["TestSupport", "FeedParser", "FeedModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FeedFetcherTests", dependencies: ["TestSupport", "FeedFetcher", "FeedModel"]),
         .testTarget(name: "StoryClusteringTests", dependencies: ["TestSupport", "StoryClustering", "FeedModel"]),
@@ -87,7 +92,8 @@ let package = Package(
         .testTarget(name: "DigestWriterTests", dependencies: ["TestSupport", "DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
         .testTarget(name: "FeedConfigTests", dependencies: ["TestSupport", "FeedConfig", "FeedModel"]),
         .testTarget(name: "FeedPipelineTests", dependencies: ["TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig"]),
-        .testTarget(name: "FeedDaemonTests", dependencies: ["TestSupport", "FeedModel"]),
+        .testTarget(name: "FeedServiceTests", dependencies: ["TestSupport", "FeedService"]),
+        .testTarget(name: "FeedDaemonTests", dependencies: ["TestSupport", "FeedModel", "FeedStore"]),
     ],
     swiftLanguageModes: [.v6]
 )

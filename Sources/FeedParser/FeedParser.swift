@@ -16,8 +16,52 @@ public enum FeedParser {
     }
 
     public static func parse(_ data: Data, options: Options = Options()) throws(FeedParseError) -> ParsedFeed {
-        // STUB: replaced by the FeedParser implementation.
-        throw FeedParseError("parser not implemented")
+        let result: Result<ParsedFeed, FeedParseError> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            do throws(FeedParseError) {
+                return .success(try parse(bytes: bytes, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, options: Options) throws(FeedParseError) -> ParsedFeed {
+        let decision = EncodingSniffer.decide(bytes, contentType: options.contentType)
+        let body = UnsafeBufferPointer(rebasing: bytes[decision.bomLength...])
+        switch decision.encoding {
+        case .utf16LE, .utf16BE, .utf32LE, .utf32BE:
+            let utf8 = WideTranscoder.utf8(from: body, encoding: decision.encoding)
+            return try utf8.withUnsafeBufferPointer { (p) throws(FeedParseError) -> ParsedFeed in
+                try parseDecoded(p, mode: .utf8Repair, libxmlEncoding: "UTF-8", options: options)
+            }
+        case .utf8:
+            return try parseDecoded(body, mode: .utf8Repair, libxmlEncoding: "UTF-8", options: options)
+        case .windows1252:
+            return try parseDecoded(body, mode: .windows1252, libxmlEncoding: "UTF-8", options: options)
+        case .other(let name):
+            return try parseDecoded(body, mode: .passthrough, libxmlEncoding: name, options: options)
+        }
+    }
+
+    /// `bytes` are UTF-8 (repaired on the way) or, in passthrough mode, an ASCII-compatible encoding libxml2 decodes.
+    private static func parseDecoded(_ bytes: UnsafeBufferPointer<UInt8>, mode: XMLPreprocessor.Mode,
+                                     libxmlEncoding: String, options: Options) throws(FeedParseError) -> ParsedFeed {
+        guard let first = bytes.firstIndex(where: { !MarkupEscaping.isSpace($0) }) else {
+            throw FeedParseError("not a feed: the document is empty")
+        }
+        if bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[") {
+            let json = Data(buffer: UnsafeBufferPointer(rebasing: bytes[first...]))
+            return try JSONFeedParser.parse(json, documentURL: options.documentURL)
+        }
+        guard let start = XMLStart.offset(bytes) else {
+            throw FeedParseError("not a feed: no XML or JSON found")
+        }
+        let cleaned = XMLPreprocessor.process(UnsafeBufferPointer(rebasing: bytes[start...]), mode: mode)
+        return try cleaned.withUnsafeBufferPointer { (p) throws(FeedParseError) -> ParsedFeed in
+            try XMLFeedReader.read(p, encoding: libxmlEncoding, documentURL: options.documentURL)
+        }
     }
 }
 

@@ -1,8 +1,111 @@
 import ArgumentParser
+import FeedFetcher
+import FeedModel
+import FeedParser
+import Foundation
 
-/// `feedd parse FILE_OR_URL [--json]`: STUB, replaced by the parser work.
+/// `feedd parse FILE_OR_URL [--json] [--base-url URL] [--content-type TYPE]`: parses one feed and prints it, as the
+/// contract's JSON or as a short summary. A document that is not a feed exits 1 with one line on stderr.
 struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "parse", abstract: "Parse one feed and print it.")
-    @Argument var source: String
-    func run() async throws {}
+
+    @Argument(help: "A file path, a file:// URL or an http(s):// URL.")
+    var source: String
+
+    @Flag(help: "Print the parsed feed as JSON.")
+    var json = false
+
+    @Option(name: .customLong("base-url"), help: "The document's URL, for resolving relative links.")
+    var baseURL: String?
+
+    @Option(name: .customLong("content-type"), help: "An HTTP Content-Type (its charset is an encoding hint).")
+    var contentType: String?
+
+    func run() async throws {
+        let document: FeedDocument
+        do {
+            document = try await FeedDocument.load(source)
+        } catch {
+            Self.fail("\(source): \(error)")
+        }
+        var options = FeedParser.Options(documentURL: document.url, contentType: contentType ?? document.contentType)
+        if let baseURL {
+            guard let url = URL(string: baseURL), url.scheme != nil else { Self.fail("--base-url \(baseURL): not an absolute URL") }
+            options.documentURL = url
+        }
+        let feed: ParsedFeed
+        do {
+            feed = try FeedParser.parse(document.data, options: options)
+        } catch {
+            Self.fail("\(source): \(error.reason)")
+        }
+        print(json ? ParsedFeedJSON.encode(feed) : ParseSummary.text(feed))
+    }
+
+    static func fail(_ message: String) -> Never {
+        let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        FileHandle.standardError.write(Data(("feedd: " + line + "\n").utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// The bytes of a feed and where they came from.
+struct FeedDocument {
+    var data: Data
+    /// The document URL for http(s) sources (after redirects); local files have none.
+    var url: URL?
+    var contentType: String?
+
+    struct LoadError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func load(_ source: String) async throws -> FeedDocument {
+        let lower = source.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            return try await fetch(source)
+        }
+        let path: String
+        if lower.hasPrefix("file://") {
+            guard let url = URL(string: source), url.isFileURL else { throw LoadError(description: "not a valid file URL") }
+            path = url.path
+        } else {
+            path = source
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw LoadError(description: exists ? (isDirectory.boolValue ? "is a directory" : "cannot be read")
+                                                : "no such file")
+        }
+        return FeedDocument(data: data, url: nil, contentType: nil)
+    }
+
+    private static func fetch(_ source: String) async throws -> FeedDocument {
+        for await result in FeedFetcher().fetchAll([FetchRequest(feedID: 0, url: source)]) {
+            switch result.outcome {
+            case .body(let data):
+                let url = URL(string: result.effectiveURL ?? source)
+                return FeedDocument(data: data, url: url, contentType: result.contentType)
+            case .notModified:
+                throw LoadError(description: "the server answered 304 Not Modified to an unconditional request")
+            case .failed(let error):
+                throw LoadError(description: error.message)
+            }
+        }
+        throw LoadError(description: "the fetch produced no result")
+    }
+}
+
+/// A few lines for a person: the feed, then one line per entry.
+enum ParseSummary {
+    static func text(_ feed: ParsedFeed) -> String {
+        var lines = ["\(feed.title ?? "(untitled)") [\(feed.format.rawValue)] \(feed.entries.count) entries"]
+        if let link = feed.link { lines.append(link) }
+        for entry in feed.entries {
+            let date = (entry.published ?? entry.updated).map { String(ISO8601UTC.string(from: $0).prefix(10)) } ?? "----------"
+            lines.append("  \(date)  \(entry.title ?? "(untitled)")\(entry.link.map { "  <\($0)>" } ?? "")")
+        }
+        return lines.joined(separator: "\n")
+    }
 }

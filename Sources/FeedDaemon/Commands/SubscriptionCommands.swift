@@ -1,0 +1,84 @@
+import ArgumentParser
+import FeedConfig
+import FeedModel
+import Foundation
+
+/// `feedd add URL`: subscribe. Feeds live where the user keeps them: the OPML file the configuration names, else
+/// the configuration itself (as a `[[feed]]` table); comments and everything else in the file are kept.
+struct AddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Subscribe to a feed.",
+        discussion: """
+            Writes to the OPML file named by `opml` in the configuration, else to the configuration file. \
+            A running daemon picks the change up on its next reload (systemctl reload feedd).
+
+            Example: feedd add https://example.org/feed.xml --title Example --category Tech
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The feed's URL (http, https or file), or a local path.") var url: String
+    @Option(help: "A title that overrides the feed's own.") var title: String?
+    @Option(help: "The digest section (an OPML folder).") var category: String?
+
+    func run() async throws {
+        try editSubscriptions(options) { try $0.add(url: url, title: title, category: category) }
+    }
+}
+
+/// `feedd remove URL`: unsubscribe (the stored entries stay for past digests).
+struct RemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Unsubscribe from a feed.",
+        discussion: "Example: feedd remove https://example.org/feed.xml")
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The feed's URL as `feedd feeds` lists it.") var url: String
+
+    func run() async throws {
+        try editSubscriptions(options) { try $0.remove(url: url) }
+    }
+}
+
+/// `feedd import FILE.opml`: subscribe to every feed of an OPML file.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Subscribe to the feeds of an OPML file.",
+        discussion: "Feeds already subscribed are skipped.\n\nExample: feedd import ~/Downloads/subscriptions.opml")
+
+    @OptionGroup var options: GlobalOptions
+    @Argument(help: "The OPML file.") var file: String
+
+    func run() async throws {
+        try editSubscriptions(options) { try $0.importOPML(from: URL(fileURLWithPath: file)) }
+    }
+}
+
+/// `feedd export`: the subscriptions as OPML on stdout.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Print the subscriptions as OPML.",
+        discussion: "Example: feedd export > subscriptions.opml")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let configuration = try options.loadConfiguration()
+        print(OPMLWriter.document(for: configuration.feeds), terminator: "")
+    }
+}
+
+private func editSubscriptions(_ options: GlobalOptions,
+                               _ edit: (SubscriptionEditor) throws -> SubscriptionChange) throws {
+    let editor = SubscriptionEditor(configurationFile: options.configurationFile())
+    let change: SubscriptionChange
+    do {
+        change = try edit(editor)
+    } catch {
+        printError("feedd: \(error)")
+        throw ExitCode(2)
+    }
+    for feed in change.added { print("added \(feed.url)") }
+    for feed in change.removed { print("removed \(feed.url)") }
+    for feed in change.alreadySubscribed { print("already subscribed: \(feed.url)") }
+    for file in change.editedFiles { print("edited \(file.path)") }
+}

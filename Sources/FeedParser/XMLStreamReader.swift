@@ -1,0 +1,107 @@
+import CLibXML
+
+/// libxml2's streaming `xmlTextReader` over a buffer, with the only options feedd allows: recover from errors,
+/// never touch the network, stay quiet. No `NOENT`/`DTDLOAD`: entities are never expanded, DTDs never loaded.
+final class XMLStreamReader {
+    enum Node {
+        case start(XMLName, attributes: [XMLAttribute], depth: Int, isEmpty: Bool)
+        case end(depth: Int)
+        /// A text, CDATA or white-space node; the pointer is valid until the next read.
+        case text(UnsafePointer<UInt8>)
+        case other
+    }
+
+    static let options: Int32 = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
+        | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue
+        | XML_PARSE_COMPACT.rawValue)
+
+    private let reader: xmlTextReaderPtr
+    /// Names are interned in the reader's dictionary: a pointer pair identifies an element name for the whole parse.
+    private var names: [NamePair: XMLName] = [:]
+    private var pendingSkip = false
+
+    private struct NamePair: Hashable {
+        let local: UnsafeRawPointer
+        let namespace: UnsafeRawPointer?
+    }
+
+    /// `bytes` must outlive the reader.
+    init?(bytes: UnsafeBufferPointer<UInt8>, encoding: String) {
+        guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else { return nil }
+        let made = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            xmlReaderForMemory($0, Int32(bytes.count), nil, encoding, Self.options)
+        }
+        guard let made else { return nil }
+        reader = made
+    }
+
+    deinit { xmlFreeTextReader(reader) }
+
+    /// Skips the subtree of the element just returned by `next()`.
+    func skipSubtree() { pendingSkip = true }
+
+    /// The next node, or nil at the end of the document or at an error the parser could not recover from.
+    func next() -> Node? {
+        let status: Int32
+        if pendingSkip {
+            pendingSkip = false
+            status = xmlTextReaderNext(reader)
+        } else {
+            status = xmlTextReaderRead(reader)
+        }
+        guard status == 1 else { return nil }
+        switch xmlTextReaderNodeType(reader) {
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+            let name = currentName()
+            let depth = Int(xmlTextReaderDepth(reader))
+            let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+            var attributes: [XMLAttribute] = []
+            if xmlTextReaderHasAttributes(reader) == 1 {
+                while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+                    let attrName = currentName()
+                    if attrName.namespace == XMLNamespaces.xmlns { continue }
+                    let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+                    attributes.append(XMLAttribute(name: attrName, value: value))
+                }
+                xmlTextReaderMoveToElement(reader)
+            }
+            return .start(name, attributes: attributes, depth: depth, isEmpty: isEmpty)
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            return .end(depth: Int(xmlTextReaderDepth(reader)))
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
+            guard let value = xmlTextReaderConstValue(reader) else { return .other }
+            return .text(value)
+        default:
+            return .other
+        }
+    }
+
+    private func currentName() -> XMLName {
+        guard let local = xmlTextReaderConstLocalName(reader) else { return XMLName(namespace: nil, local: "") }
+        let ns = xmlTextReaderConstNamespaceUri(reader)
+        let key = NamePair(local: UnsafeRawPointer(local), namespace: ns.map { UnsafeRawPointer($0) })
+        if let known = names[key] { return known }
+        let name = XMLName(namespace: ns.map { String(cString: $0) }, local: String(cString: local))
+        names[key] = name
+        return name
+    }
+}
+
+/// An element or attribute name: namespace URI and local part. An undeclared prefix stays in `local` ("dc:creator").
+struct XMLName: Hashable, Sendable {
+    var namespace: String?
+    var local: String
+}
+
+struct XMLAttribute: Sendable {
+    var name: XMLName
+    var value: String
+}
+
+extension Array where Element == XMLAttribute {
+    /// Value of an attribute without namespace (or with the given one).
+    func value(_ local: String, namespace: String? = nil) -> String? {
+        first { $0.name.local == local && $0.name.namespace == namespace }?.value
+    }
+}

@@ -1,0 +1,29 @@
+import FeedHTML
+import FeedModel
+import Foundation
+
+/// Turns a parsed item into the entry the store keeps: identity key, canonical link, plain-text title, summary
+/// and body. The one place where feed HTML becomes text, so every later stage sees the same words.
+public enum EntryMapper {
+    /// Digest summaries are a few sentences.
+    static let summaryLimit = 360
+    /// Similarity needs the lead and some body, not whole long-reads.
+    static let textLimit = 8_000
+
+    public static func entry(from item: ParsedEntry, feedID: Int64, seenAt: Date) -> Entry {
+        let title = TextNormalization.collapseWhitespace(item.title ?? "")
+        let summaryText = item.summary.map(HTMLText.plainText(fromHTML:)) ?? ""
+        let contentText = item.content.map(HTMLText.plainText(fromHTML:)) ?? ""
+        let lead = summaryText.isEmpty ? contentText : summaryText
+        var body = contentText.count > summaryText.count ? contentText : summaryText
+        if body.count > textLimit { body = String(body.prefix(textLimit)) }
+        let key = EntryIdentity.key(guid: item.id, link: item.link, title: item.title, published: item.published)
+        return Entry(
+            feedID: feedID, key: key, guid: item.id, link: item.link,
+            canonicalURL: item.link.flatMap(CanonicalURL.canonicalize),
+            title: title.isEmpty ? TextNormalization.truncate(lead, to: 90) : title,
+            summary: TextNormalization.truncate(lead, to: summaryLimit),
+            text: body, contentHTML: item.content ?? item.summary, author: item.author,
+            published: item.published ?? item.updated, updated: item.updated, firstSeen: seenAt)
+    }
+}

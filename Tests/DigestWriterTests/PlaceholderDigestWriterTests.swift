@@ -1,4 +1,0 @@
-import Testing
-
-// Replaced by the DigestWriter tests.
-@Test func DigestWriterBuilds() { #expect(Bool(true)) }
