@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "FeedParserTests", dependencies: ["TestSupport", "FeedParser", "FeedModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "FeedFetcherTests", dependencies: ["TestSupport", "FeedFetcher", "FeedModel"]),
         .testTarget(name: "StoryClusteringTests", dependencies: ["TestSupport", "StoryClustering", "FeedModel"]),
-        .testTarget(name: "FeedStoreTests", dependencies: ["TestSupport", "FeedStore", "FeedModel"]),
+        .testTarget(name: "FeedStoreTests", dependencies: ["TestSupport", "FeedStore", "FeedModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DigestWriterTests", dependencies: ["TestSupport", "DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
         .testTarget(name: "FeedConfigTests", dependencies: ["TestSupport", "FeedConfig", "FeedModel"]),
         .testTarget(name: "FeedPipelineTests", dependencies: ["TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig"]),

@@ -47,16 +47,20 @@ struct FeedDaemonCommand: AsyncParsableCommand {
             try await lock.acquire(waitingUpTo: .seconds(wait))
         } catch {
             printError("feedd: \(error)")
-            throw ExitCode(4)
+            if case .held = error.reason { throw ExitCode(4) }
+            throw ExitCode(3)
         }
         defer { lock.release() }
         let (_, store, logger) = try options.open(configuration, readOnly: false)
         if once {
             let pipeline = Pipeline(configuration: configuration, store: store, logger: logger)
+            let progress = ProgressLine()
             do {
-                let report = try await pipeline.runOnce(force: force)
+                let report = try await pipeline.runOnce(force: force, progress: progress.update)
+                progress.finish()
                 RunSummary.print(report)
             } catch {
+                progress.finish()
                 printError("feedd: \(error)")
                 throw ExitCode(error is StoreError ? 3 : 1)
             }

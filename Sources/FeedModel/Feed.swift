@@ -3,22 +3,29 @@ import Foundation
 /// A subscribed feed as the store keeps it: what the user configured plus what fetching learned.
 public struct Feed: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
+    /// The URL the configuration lists: the subscription's name.
     public var url: String
+    /// Where the feed lives now, after a permanent redirect confirmed over several fetches.
+    public var movedTo: String?
     /// The configured title, else the feed's own.
     public var title: String?
     public var siteLink: String?
     public var category: String?
     public var fetch: FetchState
 
-    public init(id: Int64, url: String, title: String? = nil, siteLink: String? = nil, category: String? = nil,
+    public init(id: Int64, url: String, movedTo: String? = nil, title: String? = nil, siteLink: String? = nil, category: String? = nil,
                 fetch: FetchState = FetchState()) {
         self.id = id
         self.url = url
+        self.movedTo = movedTo
         self.title = title
         self.siteLink = siteLink
         self.category = category
         self.fetch = fetch
     }
+
+    /// The URL to fetch.
+    public var fetchURL: String { movedTo ?? url }
 
     /// What a reader sees as the outlet's name.
     public var displayName: String {

@@ -33,7 +33,7 @@ struct FetchOutcomeHandler {
             handled.state.lastError = nil
             handled.state.consecutiveErrors = 0
         case .body(let data):
-            let options = FeedParser.Options(documentURL: URL(string: result.effectiveURL ?? feed.url),
+            let options = FeedParser.Options(documentURL: URL(string: result.effectiveURL ?? feed.fetchURL),
                                              contentType: result.contentType)
             do {
                 handled.parsed = try FeedParser.parse(data, options: options)
@@ -56,7 +56,7 @@ struct FetchOutcomeHandler {
             handled.state.consecutiveErrors += 1
         }
 
-        if let target = result.permanentRedirect, target != feed.url {
+        if let target = result.permanentRedirect, target != feed.fetchURL {
             handled.state.pendingRedirectCount = state.pendingRedirect == target ? state.pendingRedirectCount + 1 : 1
             handled.state.pendingRedirect = target
             if handled.state.pendingRedirectCount >= Self.redirectConfirmations { handled.moveTo = target }

@@ -79,7 +79,7 @@ public actor Pipeline {
                                progress: (@Sendable (Int, Int, Int) -> Void)?) async throws(StoreError) {
         let byID = Dictionary(uniqueKeysWithValues: due.map { ($0.id, $0) })
         let requests = due.map {
-            FetchRequest(feedID: $0.id, url: $0.url, etag: $0.fetch.etag, lastModified: $0.fetch.lastModified)
+            FetchRequest(feedID: $0.id, url: $0.fetchURL, etag: $0.fetch.etag, lastModified: $0.fetch.lastModified)
         }
         let handler = FetchOutcomeHandler(scheduler: scheduler)
         var done = 0

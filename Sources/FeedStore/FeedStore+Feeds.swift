@@ -63,10 +63,10 @@ extension FeedStore {
         }
     }
 
-    /// Moves a feed to the URL a permanent redirect pointed at (its entries stay with it).
+    /// Fetches a feed from the URL a permanent redirect pointed at from now on (the configured URL stays its name).
     public func moveFeed(id: Int64, to url: String) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "UPDATE feed SET url = ?, pending_redirect = NULL, pending_redirect_count = 0 WHERE id = ?",
+            try db.execute(sql: "UPDATE feed SET moved_to = ?, pending_redirect = NULL, pending_redirect_count = 0 WHERE id = ?",
                            arguments: [url, id])
         }
     }

@@ -33,6 +33,9 @@ public final class FeedStore: Sendable {
                 throw StoreError(path: path, message: "no store here yet (run `feedd --once` first)")
             }
             database = try DatabasePool(path: path, configuration: configuration)
+            if try database.read({ try StoreSchema.migrator.hasBeenSuperseded($0) }) {
+                throw StoreError(path: path, message: "written by a newer feedd (its schema has migrations this one does not know); upgrade feedd")
+            }
             if !readOnly {
                 try StoreSchema.migrator.migrate(database)
             } else if try database.read({ try !StoreSchema.migrator.hasCompletedMigrations($0) }) {

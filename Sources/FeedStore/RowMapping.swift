@@ -17,8 +17,8 @@ extension Feed {
         let configured: String? = row["configured_title"]
         let own: String? = row["feed_title"]
         self.init(
-            id: row["id"], url: row["url"], title: configured ?? own, siteLink: row["site_link"],
-            category: row["category"],
+            id: row["id"], url: row["url"], movedTo: row["moved_to"], title: configured ?? own,
+            siteLink: row["site_link"], category: row["category"],
             fetch: FetchState(
                 etag: row["etag"], lastModified: row["last_modified"],
                 lastFetchedAt: (row["last_fetched_at"] as Double?).map(Date.init(storeValue:)),

@@ -85,6 +85,14 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3: where a feed moved to") { db in
+            // A permanent redirect confirmed over several fetches: fetched there from now on, while `url` stays
+            // the address the configuration lists (so the subscription still matches it).
+            try db.execute(sql: "ALTER TABLE feed ADD COLUMN moved_to TEXT")
+        }
         return migrator
     }
+
+    /// The migrations in order, for tests that build a store of an earlier version.
+    static var migrationNames: [String] { migrator.migrations }
 }

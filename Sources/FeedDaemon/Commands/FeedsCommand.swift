@@ -22,6 +22,7 @@ struct FeedsCommand: AsyncParsableCommand {
     func describe(_ feed: Feed) -> String {
         let state = feed.fetch
         var lines = ["\(feed.url)", "  title: \(feed.displayName)"]
+        if let moved = feed.movedTo { lines.append("  moved permanently to: \(moved) (fetched there)") }
         if let at = state.lastFetchedAt {
             let status = state.lastStatus.map { "HTTP \($0)" } ?? (state.lastError == nil ? "ok" : "error")
             lines.append("  last fetch: \(status) at \(at.formatted(.iso8601)), \(state.lastDurationMs ?? 0) ms, \(state.lastBytes ?? 0) bytes")
