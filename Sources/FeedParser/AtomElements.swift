@@ -13,7 +13,9 @@ enum AtomElements {
             if let href = attributes.value("href"), let url = builder.resolve(href, base) {
                 let rel = relation(attributes)
                 builder.withFeed { feed in
-                    if rel == "alternate" {
+                    if rel == "self" {
+                        if feed.selfLink == nil { feed.selfLink = url }
+                    } else if rel == "alternate" {
                         if feed.atomAlternate == nil { feed.atomAlternate = url }
                     } else if feed.atomOtherLink == nil, !nonContentRelations.contains(rel) {
                         feed.atomOtherLink = url

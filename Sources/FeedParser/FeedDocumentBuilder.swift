@@ -260,10 +260,14 @@ final class FeedDocumentBuilder {
 
     // MARK: Values
 
-    /// When the document has no URL, the feed's own (absolute) link is the best base for relative entry links.
+    /// When the document has no URL, where the feed says it lives (Atom rel="self"), else its own absolute link,
+    /// is the best base for relative links.
     private var fallbackBase: URL? {
-        guard documentURL == nil, let link = feed?.resolvedLink, URLResolution.hasScheme(link) else { return nil }
-        return URL(string: link)
+        guard documentURL == nil, let feed else { return nil }
+        for candidate in [feed.selfLink, feed.resolvedLink] {
+            if let link = candidate, URLResolution.hasScheme(link), let url = URL(string: link) { return url }
+        }
+        return nil
     }
 
     func resolve(_ reference: String, _ base: URL?) -> String? {

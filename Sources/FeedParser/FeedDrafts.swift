@@ -21,6 +21,8 @@ struct FeedDraft {
     var link: String?
     var atomAlternate: String?
     var atomOtherLink: String?
+    /// Atom rel="self": where the feed says it lives.
+    var selfLink: String?
     var description: String?
     var language: String?
     var updated = RankedDate()

@@ -25,7 +25,10 @@ final class XMLStreamReader {
         let namespace: UnsafeRawPointer?
     }
 
-    /// `bytes` must outlive the reader.
+    /// A tree parsed up front, walked by the reader (the fallback mode); freed with the reader.
+    private let document: xmlDocPtr?
+
+    /// Streams over `bytes`, which must outlive the reader.
     init?(bytes: UnsafeBufferPointer<UInt8>, encoding: String) {
         guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else { return nil }
         let made = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
@@ -33,9 +36,28 @@ final class XMLStreamReader {
         }
         guard let made else { return nil }
         reader = made
+        document = nil
+        xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil)
     }
 
-    deinit { xmlFreeTextReader(reader) }
+    /// Parses all of `bytes` into a tree first, then walks it. The streaming reader gives up on a document whose
+    /// first chunk already holds a fatal error (mismatched tags in a small feed); the tree parser in recover mode
+    /// keeps what it could build.
+    init?(treeOf bytes: UnsafeBufferPointer<UInt8>, encoding: String) {
+        guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else { return nil }
+        let doc = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            xmlReadMemory($0, Int32(bytes.count), nil, encoding, Self.options)
+        }
+        guard let doc else { return nil }
+        guard let walker = xmlReaderWalker(doc) else { xmlFreeDoc(doc); return nil }
+        reader = walker
+        document = doc
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        if let document { xmlFreeDoc(document) }
+    }
 
     /// Skips the subtree of the element just returned by `next()`.
     func skipSubtree() { pendingSkip = true }
