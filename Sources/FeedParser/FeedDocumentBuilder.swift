@@ -264,11 +264,14 @@ final class FeedDocumentBuilder {
     /// is the best base for relative links.
     private var fallbackBase: URL? {
         guard documentURL == nil, let feed else { return nil }
-        for candidate in [feed.selfLink, feed.resolvedLink] {
-            if let link = candidate, URLResolution.hasScheme(link), let url = URL(string: link) { return url }
-        }
-        return nil
+        guard let link = [feed.selfLink, feed.resolvedLink].lazy.compactMap({ $0 }).first(where: URLResolution.hasScheme)
+        else { return nil }
+        if let cached = fallbackCache, cached.link == link { return cached.url }
+        let url = URL(string: link)
+        fallbackCache = (link, url)
+        return url
     }
+    private var fallbackCache: (link: String, url: URL?)?
 
     func resolve(_ reference: String, _ base: URL?) -> String? {
         URLResolution.resolve(reference, against: base ?? fallbackBase)
@@ -296,7 +299,7 @@ final class FeedDocumentBuilder {
         case .feedDate(let rank):
             feed?.updated.offer(capture.string, rank: rank)
         case .personName:
-            if personName == nil { personName = TextValues.nonEmpty(TextNormalization.collapseWhitespace(capture.string)) }
+            if personName == nil { personName = TextValues.nonEmpty(TextValues.collapseWhitespace(capture.string)) }
         case .personEmail:
             if personEmail == nil { personEmail = TextValues.nonEmpty(capture.string) }
         default:
@@ -324,7 +327,7 @@ final class FeedDocumentBuilder {
             let person = TextValues.person(capture.string)
             draft.offerAuthor(name: person.name, email: person.email)
         case .authorName:
-            draft.offerAuthor(name: TextValues.nonEmpty(TextNormalization.collapseWhitespace(capture.string)), email: nil)
+            draft.offerAuthor(name: TextValues.nonEmpty(TextValues.collapseWhitespace(capture.string)), email: nil)
         case .summary(let rank):
             if rank < draft.summaryRank, let value = capture.kind == .text ? TextValues.nonEmpty(capture.string) : html() {
                 draft.summary = value

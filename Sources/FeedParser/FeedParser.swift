@@ -58,7 +58,10 @@ public enum FeedParser {
         guard let start = XMLStart.offset(bytes) else {
             throw FeedParseError("not a feed: no XML or JSON found")
         }
-        let cleaned = XMLPreprocessor.process(UnsafeBufferPointer(rebasing: bytes[start...]), mode: mode)
+        let input = UnsafeBufferPointer(rebasing: bytes[start...])
+        guard let cleaned = XMLPreprocessor.process(input, mode: mode) else {
+            return try XMLFeedReader.read(input, encoding: libxmlEncoding, documentURL: options.documentURL)
+        }
         return try cleaned.withUnsafeBufferPointer { (p) throws(FeedParseError) -> ParsedFeed in
             try XMLFeedReader.read(p, encoding: libxmlEncoding, documentURL: options.documentURL)
         }

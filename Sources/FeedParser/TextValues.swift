@@ -7,7 +7,7 @@ enum TextValues {
     static func title(_ raw: String, kind: TextKind) -> String? {
         let text: String
         if kind == .text || !raw.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
-            text = TextNormalization.collapseWhitespace(raw)
+            text = collapseWhitespace(raw)
         } else {
             text = HTMLText.plainText(fromHTML: raw)
         }
@@ -33,4 +33,16 @@ enum TextValues {
     }
 
     static func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
+
+    /// `TextNormalization.collapseWhitespace`, without its per-scalar work for the usual already-clean ASCII text.
+    static func collapseWhitespace(_ s: String) -> String {
+        var previousSpace = true
+        var clean = true
+        for b in s.utf8 {
+            if b >= 0x80 || b < 0x20 || (b == 0x20 && previousSpace) { clean = false; break }
+            previousSpace = b == 0x20
+        }
+        if clean, !previousSpace || s.isEmpty { return s }
+        return TextNormalization.collapseWhitespace(s)
+    }
 }
