@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Parse throughput of feedd over the real-world corpus, next to libxml2's own floor (`xmllint --stream --noout`)
-# over the same files in the same run. Usage: bench/parse.sh [ITERATIONS] [CORPUS_DIR]
+# over the same files in the same run. Usage: bench/parse.sh [PASSES] [CORPUS_DIR]
+# Both are timed in CPU seconds per pass (best pass kept): the machine is shared, wall time is noisy.
+# Note: xmllint stops at the first fatal error, so it reads only part of the 30 damaged files (24% of the bytes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ITERATIONS="${1:-5}"
+ITERATIONS="${1:-10}"
 CORPUS="${2:-../shared/corpus/feeds}"
 [ -d "$CORPUS" ] || CORPUS=/work/shared/corpus/feeds
 [ -d "$CORPUS" ] || { echo "parse.sh: corpus folder not found ($CORPUS)" >&2; exit 1; }
@@ -21,13 +23,17 @@ FEEDD_OUT="$("$BIN" parse "$CORPUS" --iterations "$ITERATIONS")"
 echo "$FEEDD_OUT" | grep -v '^MBPS='
 FEEDD_MBPS="$(echo "$FEEDD_OUT" | sed -n 's/^MBPS=//p')"
 
-# xmllint: one process over the whole list, ITERATIONS times, so process start-up is paid once per pass.
 mapfile -t FILES < <(find "$CORPUS" -maxdepth 1 -type f | sort)
 BYTES="$(cat "${FILES[@]}" | wc -c)"
 xmllint --stream --noout "${FILES[@]}" >/dev/null 2>&1 || true  # warm the page cache
-# CPU time (user + system) of the xmllint processes, as feedd-bench reports its own.
+# Each pass is one xmllint process over the whole list; its CPU time (user + system) is measured like feedd-bench's
+# and the best pass is kept.
 TIMEFORMAT='%U %S'
-CPU="$( { time (for _ in $(seq "$ITERATIONS"); do xmllint --stream --noout "${FILES[@]}" >/dev/null 2>&1 || true; done) ; } 2>&1 | tail -1)"
-XMLLINT_MBPS="$(echo "$CPU" | awk -v b="$BYTES" -v n="$ITERATIONS" '{ printf "%.2f", b * n / 1e6 / ($1 + $2) }')"
-echo "xmllint --stream --noout: ${XMLLINT_MBPS} MB/s of CPU time"
+BEST=""
+for _ in $(seq "$ITERATIONS"); do
+    CPU="$( { time xmllint --stream --noout "${FILES[@]}" >/dev/null 2>&1 || true ; } 2>&1 | tail -1)"
+    BEST="$(echo "$CPU $BEST" | awk '{ s = $1 + $2; if ($3 == "" || s < $3) print s; else print $3 }')"
+done
+XMLLINT_MBPS="$(awk -v b="$BYTES" -v s="$BEST" 'BEGIN { printf "%.2f", b / 1e6 / s }')"
+echo "xmllint --stream --noout: ${XMLLINT_MBPS} MB/s (best pass ${BEST} s CPU)"
 awk -v f="$FEEDD_MBPS" -v x="$XMLLINT_MBPS" 'BEGIN { printf "ratio feedd/xmllint: %.2f (aim: >= 0.50)\n", f / x }'

@@ -25,6 +25,12 @@ final class XMLStreamReader {
         let namespace: UnsafeRawPointer?
     }
 
+    /// UTF-8 is libxml2's native encoding: naming it would install a UTF-8-to-UTF-8 converter that copies every byte.
+    /// With `IGNORE_ENC`, no name means the bytes are read as UTF-8 whatever the declaration says.
+    private static func libxmlName(_ encoding: String) -> String? {
+        encoding == "UTF-8" ? nil : encoding
+    }
+
     /// A tree parsed up front, walked by the reader (the fallback mode); freed with the reader.
     private let document: xmlDocPtr?
 
@@ -32,7 +38,7 @@ final class XMLStreamReader {
     init?(bytes: UnsafeBufferPointer<UInt8>, encoding: String) {
         guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else { return nil }
         let made = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            xmlReaderForMemory($0, Int32(bytes.count), nil, encoding, Self.options)
+            xmlReaderForMemory($0, Int32(bytes.count), nil, Self.libxmlName(encoding), Self.options)
         }
         guard let made else { return nil }
         reader = made
@@ -46,7 +52,7 @@ final class XMLStreamReader {
     init?(treeOf bytes: UnsafeBufferPointer<UInt8>, encoding: String) {
         guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else { return nil }
         let doc = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            xmlReadMemory($0, Int32(bytes.count), nil, encoding, Self.options)
+            xmlReadMemory($0, Int32(bytes.count), nil, Self.libxmlName(encoding), Self.options)
         }
         guard let doc else { return nil }
         guard let walker = xmlReaderWalker(doc) else { xmlFreeDoc(doc); return nil }
