@@ -51,12 +51,12 @@ final class FeedDocumentBuilder {
     }
 
     /// Called for each start tag. Returns true when the element's subtree should be skipped unread.
-    func start(_ rawName: XMLName, attributes: [XMLAttribute], depth: Int, isEmpty: Bool) -> Bool {
+    func start(_ rawName: XMLName, attributes: XMLAttributes, depth: Int, isEmpty: Bool) -> Bool {
         if capture != nil {
             capture!.appendStart(rawName, attributes: attributes, depth: depth, isEmpty: isEmpty)
             return false
         }
-        let name = XMLNamespaces.resolved(rawName)
+        let name = rawName
         let parentBase = frames.last?.base ?? documentURL
         var base = parentBase
         if let xmlBase = attributes.value("base", namespace: XMLNamespaces.xml) {
@@ -147,7 +147,7 @@ final class FeedDocumentBuilder {
         case capture(Field, TextKind)
     }
 
-    private func startRoot(_ name: XMLName, attributes: [XMLAttribute], depth: Int, base: URL?) -> Bool {
+    private func startRoot(_ name: XMLName, attributes: XMLAttributes, depth: Int, base: URL?) -> Bool {
         let local = name.local.hasSuffix(":RDF") ? "RDF" : name.local
         let format: FeedFormat
         switch local {
@@ -177,7 +177,7 @@ final class FeedDocumentBuilder {
         return false
     }
 
-    private func containerChild(_ name: XMLName, _ attributes: [XMLAttribute], base: URL?) -> Action {
+    private func containerChild(_ name: XMLName, _ attributes: XMLAttributes, base: URL?) -> Action {
         let ns = name.namespace
         if ns == XMLNamespaces.rss09, feed?.format == .rss1 { feed?.format = .rss09 }
         if isAtom ? (ns == XMLNamespaces.atom10 || ns == XMLNamespaces.atom03 || ns == nil) : false {
@@ -202,7 +202,7 @@ final class FeedDocumentBuilder {
         }
     }
 
-    private func entryChild(_ name: XMLName, _ attributes: [XMLAttribute], entry: Int, base: URL?) -> Action {
+    private func entryChild(_ name: XMLName, _ attributes: XMLAttributes, entry: Int, base: URL?) -> Action {
         let ns = name.namespace
         if isAtom ? (ns == XMLNamespaces.atom10 || ns == XMLNamespaces.atom03 || ns == nil) : false {
             return AtomElements.entryChild(name.local, attributes, entry: entry, base: base, builder: self)
@@ -252,7 +252,7 @@ final class FeedDocumentBuilder {
         }
     }
 
-    private func mediaEnclosure(_ name: XMLName, _ attributes: [XMLAttribute], entry: Int, base: URL?) {
+    private func mediaEnclosure(_ name: XMLName, _ attributes: XMLAttributes, entry: Int, base: URL?) {
         guard let url = attributes.value("url") else { return }
         drafts[entry].addEnclosure(url: resolve(url, base), type: attributes.value("type"),
                                    length: attributes.value("fileSize"))

@@ -52,7 +52,7 @@ struct TextCapture {
         capSize()
     }
 
-    mutating func appendStart(_ name: XMLName, attributes: [XMLAttribute], depth: Int, isEmpty: Bool) {
+    mutating func appendStart(_ name: XMLName, attributes: XMLAttributes, depth: Int, isEmpty: Bool) {
         guard kind != .text, !full else { return }
         if !sawElement {
             // Text before the first element was unescaped by the XML parser: as markup it must be escaped again.
@@ -71,7 +71,7 @@ struct TextCapture {
         let local = name.local.split(separator: ":").last.map(String.init) ?? name.local
         bytes.append(UInt8(ascii: "<"))
         bytes.append(contentsOf: local.utf8)
-        for attribute in attributes {
+        for attribute in attributes.all {
             let attrLocal = attribute.name.local
             if attribute.name.namespace == XMLNamespaces.xml || attrLocal.hasPrefix("xmlns") { continue }
             bytes.append(UInt8(ascii: " "))

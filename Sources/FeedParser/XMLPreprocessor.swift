@@ -93,6 +93,8 @@ struct XMLPreprocessor {
             switch state {
             case .text:
                 if b == UInt8(ascii: "&") {
+                    // `&lt;`, `&amp;`, `&#8217;`...: fine as they are, and very common in escaped HTML.
+                    if let length = keptReferenceLength(p, at: i) { i += length; continue }
                     flush(i)
                     i = rewriteReference(p, at: i, into: &out)
                     run = i
@@ -127,6 +129,37 @@ struct XMLPreprocessor {
         if run == 0, out.isEmpty { return nil }
         flush(n)
         return out
+    }
+
+    /// Length of the reference at `p[i]` (`&`) when libxml2 can take it unchanged: one of XML's five named entities,
+    /// or a numeric reference to an XML character outside windows-1252's remapped range.
+    @inline(__always)
+    private static func keptReferenceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let n = p.count
+        guard i + 3 < n else { return nil }
+        let c1 = p[i + 1]
+        if c1 == UInt8(ascii: "#") {
+            var j = i + 2
+            var value: UInt32 = 0
+            let hex = j < n && p[j] | 0x20 == UInt8(ascii: "x")
+            if hex { j += 1 }
+            let start = j
+            while j < n, j - start < 7 {
+                let c = p[j]
+                if c >= 0x30 && c <= 0x39 { value = value &* (hex ? 16 : 10) &+ UInt32(c - 0x30) }
+                else if hex, c | 0x20 >= 0x61, c | 0x20 <= 0x66 { value = value &* 16 &+ UInt32(c | 0x20) - 0x61 + 10 }
+                else { break }
+                j += 1
+            }
+            guard j > start, j < n, p[j] == UInt8(ascii: ";"), !(value >= 0x80 && value < 0xA0), isXMLChar(value)
+            else { return nil }
+            return j + 1 - i
+        }
+        let end = min(n, i + 6)
+        var j = i + 1
+        while j < end, p[j] != UInt8(ascii: ";") { j += 1 }
+        guard j < end, p[j] == UInt8(ascii: ";"), j > i + 1 else { return nil }
+        return isXMLPredefined(UnsafeBufferPointer(rebasing: p[(i + 1)..<j])) ? j + 1 - i : nil
     }
 
     /// `p[i]` is `&`: writes what the reference should be and returns the index after what was consumed.
