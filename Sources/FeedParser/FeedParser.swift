@@ -52,7 +52,8 @@ public enum FeedParser {
             throw FeedParseError("not a feed: the document is empty")
         }
         if bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[") {
-            let json = Data(buffer: UnsafeBufferPointer(rebasing: bytes[first...]))
+            // JSON must be UTF-8: invalid sequences become U+FFFD rather than losing the feed.
+            let json = Data(String(decoding: UnsafeBufferPointer(rebasing: bytes[first...]), as: UTF8.self).utf8)
             return try JSONFeedParser.parse(json, documentURL: options.documentURL)
         }
         guard let start = XMLStart.offset(bytes) else {

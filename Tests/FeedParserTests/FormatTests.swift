@@ -150,3 +150,32 @@ import FeedModel
         #expect(feed.entries[0].summary == "Text &amp; <p>para <b>bold</b><br></p>")
     }
 }
+
+@Suite struct TextConstructTests {
+    @Test func atomTitleKinds() throws {
+        let feed = try parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">X<b>H</b>T &amp; ML</div></title>
+            <entry><title type="html"><![CDATA[<b>CDATA</b> &amp; html]]></title></entry>
+            <entry><title type="text">  Literal &lt;b&gt;
+              text  </title></entry>
+            <entry><title>Default &lt;is&gt; text</title><summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>para</p></div></summary></entry>
+            </feed>
+            """)
+        #expect(feed.title == "XHT & ML")
+        #expect(feed.entries.map(\.title) == ["CDATA & html", "Literal <b> text", "Default <is> text"])
+        #expect(feed.entries[2].summary == "<p>para</p>")
+    }
+
+    @Test func minimalFixture() throws {
+        let feed = try Fixture.parse("minimal.xml")
+        #expect(feed.format == .rss2)
+        #expect(feed.title == "t")
+        #expect(feed.entries.isEmpty)
+    }
+
+    @Test func jsonWithInvalidUTF8IsRepaired() throws {
+        let bytes = Array(#"{"version":"https://jsonfeed.org/version/1.1","title":"caf"#.utf8) + [0xE9]
+            + Array(#"","items":[]}"#.utf8)
+        #expect(try parse(bytes: bytes).title == "caf\u{FFFD}")
+    }
+}
