@@ -6,9 +6,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITERATIONS="${1:-10}"
-CORPUS="${2:-../shared/corpus/feeds}"
-[ -d "$CORPUS" ] || CORPUS=/work/shared/corpus/feeds
-[ -d "$CORPUS" ] || { echo "parse.sh: corpus folder not found ($CORPUS)" >&2; exit 1; }
+# Default corpus: shared/corpus/feeds beside the repository (searched upwards, for nested worktrees too).
+if [ -n "${2:-}" ]; then
+    CORPUS="$2"
+else
+    CORPUS=""
+    DIR="$PWD"
+    while [ "$DIR" != "/" ]; do
+        if [ -d "$DIR/shared/corpus/feeds" ]; then CORPUS="$DIR/shared/corpus/feeds"; break; fi
+        DIR="$(dirname "$DIR")"
+    done
+fi
+[ -n "$CORPUS" ] && [ -d "$CORPUS" ] || { echo "parse.sh: corpus folder not found (${CORPUS:-shared/corpus/feeds})" >&2; exit 1; }
 
 if ! command -v xmllint >/dev/null 2>&1; then
     echo "parse.sh: xmllint is missing; installing the libxml2-utils package (apt-get)..." >&2
