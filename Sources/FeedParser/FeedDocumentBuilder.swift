@@ -35,6 +35,7 @@ final class FeedDocumentBuilder {
     private let documentURL: URL?
     private var frames: [Frame] = []
     private var capture: TextCapture?
+    private var spareBuffer: [UInt8] = []
     private var captureField: Field = .title
     private var captureEntry: Int?
     private var captureBase: URL?
@@ -92,7 +93,8 @@ final class FeedDocumentBuilder {
                 frames.append(Frame(depth: depth, role: role, base: base))
             }
         case .capture(let field, let kind):
-            capture = TextCapture(depth: depth, kind: kind)
+            capture = TextCapture(depth: depth, kind: kind, buffer: spareBuffer)
+            spareBuffer = []
             captureField = field
             captureBase = base
             if case .entry(let index) = top.role { captureEntry = index }
@@ -115,6 +117,8 @@ final class FeedDocumentBuilder {
             if depth > current.depth { capture!.appendEnd(depth: depth); return }
             capture = nil
             finishField(current)
+            // Large buffers (a 2 MB article) are not worth keeping for the titles and dates that follow.
+            if current.bytes.capacity <= 256 * 1024 { spareBuffer = current.takeBuffer() }
         }
         while let top = frames.last, top.depth >= depth {
             frames.removeLast()

@@ -36,10 +36,16 @@ struct TextCapture {
     private var wrapperDepth = -1
     private var full = false
 
-    init(depth: Int, kind: TextKind) {
+    /// `buffer`: a previous capture's storage, emptied here and reused (its capacity saves regrowing per field).
+    init(depth: Int, kind: TextKind, buffer: [UInt8] = []) {
         self.depth = depth
         self.kind = kind
+        bytes = buffer
+        bytes.removeAll(keepingCapacity: true)
     }
+
+    /// The storage, for the next capture.
+    consuming func takeBuffer() -> [UInt8] { bytes }
 
     private var escapesText: Bool { kind == .xhtml || sawElement }
 

@@ -56,7 +56,7 @@ enum URLResolution {
     /// Rewrites relative `href`/`src`/... attribute values in an HTML fragment. Markup is otherwise left as it is;
     /// the fragment is only rebuilt when something changed.
     static func resolveURLs(inHTML html: String, base: URL?) -> String {
-        guard let base, html.utf8.contains(UInt8(ascii: "=")) else { return html }
+        guard let base, !html.isEmpty else { return html }
         var changed = false
         var out: [UInt8] = []
         var html = html

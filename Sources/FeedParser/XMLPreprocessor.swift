@@ -47,6 +47,7 @@ struct XMLPreprocessor {
             let m1 = ones &* UInt64(s1), m2 = ones &* UInt64(s2)
             while i < n {
                 if i + 8 <= n {
+                    // Zero-byte tests with rare false positives (they only send a chunk to the byte loop below).
                     let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                     let control = (x &- ones &* 0x20) & ~x & highs
                     let a = x ^ m1, b = x ^ m2
