@@ -2,7 +2,7 @@ import Foundation
 
 /// Atom 1.0 and 0.3 elements (also as `atom:` extensions inside RSS).
 enum AtomElements {
-    static func feedChild(_ local: String, _ attributes: [XMLAttribute], base: URL?,
+    static func feedChild(_ local: String, _ attributes: XMLAttributes, base: URL?,
                           builder: FeedDocumentBuilder) -> FeedDocumentBuilder.Action {
         switch local {
         case "entry": return .push(.entry(0))
@@ -13,7 +13,9 @@ enum AtomElements {
             if let href = attributes.value("href"), let url = builder.resolve(href, base) {
                 let rel = relation(attributes)
                 builder.withFeed { feed in
-                    if rel == "alternate" {
+                    if rel == "self" {
+                        if feed.selfLink == nil { feed.selfLink = url }
+                    } else if rel == "alternate" {
                         if feed.atomAlternate == nil { feed.atomAlternate = url }
                     } else if feed.atomOtherLink == nil, !nonContentRelations.contains(rel) {
                         feed.atomOtherLink = url
@@ -26,7 +28,7 @@ enum AtomElements {
         }
     }
 
-    static func entryChild(_ local: String, _ attributes: [XMLAttribute], entry: Int, base: URL?,
+    static func entryChild(_ local: String, _ attributes: XMLAttributes, entry: Int, base: URL?,
                            builder: FeedDocumentBuilder) -> FeedDocumentBuilder.Action {
         switch local {
         case "id": return .capture(.id, .text)
@@ -70,12 +72,12 @@ enum AtomElements {
     ]
 
     /// `rel`, lower-cased; absent means "alternate" (also IANA's full URI form).
-    static func relation(_ attributes: [XMLAttribute]) -> String {
+    static func relation(_ attributes: XMLAttributes) -> String {
         guard let rel = attributes.value("rel")?.trimmingASCIISpaces().lowercased(), !rel.isEmpty else { return "alternate" }
         return rel.hasPrefix("http://www.iana.org/assignments/relation/") ? String(rel.dropFirst(41)) : rel
     }
 
-    static func kind(_ attributes: [XMLAttribute]) -> TextKind {
+    static func kind(_ attributes: XMLAttributes) -> TextKind {
         TextKind.atom(type: attributes.value("type"), mode: attributes.value("mode"))
     }
 }

@@ -101,8 +101,14 @@ enum EncodingSniffer {
 }
 
 extension StringProtocol {
+    /// Trimmed of ASCII white space at both ends (byte-level: Foundation's trimming is slow on the hot path).
     func trimmingASCIISpaces() -> String {
-        String(drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-            .reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).reversed())
+        let string = self as? String ?? String(self)
+        let u = string.utf8
+        var start = u.startIndex, end = u.endIndex
+        while start < end, MarkupEscaping.isSpace(u[start]) { start = u.index(after: start) }
+        while end > start, MarkupEscaping.isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
+        if start == u.startIndex, end == u.endIndex { return string }
+        return String(decoding: u[start..<end], as: UTF8.self)
     }
 }

@@ -35,6 +35,7 @@ final class FeedDocumentBuilder {
     private let documentURL: URL?
     private var frames: [Frame] = []
     private var capture: TextCapture?
+    private var spareBuffer: [UInt8] = []
     private var captureField: Field = .title
     private var captureEntry: Int?
     private var captureBase: URL?
@@ -51,12 +52,12 @@ final class FeedDocumentBuilder {
     }
 
     /// Called for each start tag. Returns true when the element's subtree should be skipped unread.
-    func start(_ rawName: XMLName, attributes: [XMLAttribute], depth: Int, isEmpty: Bool) -> Bool {
+    func start(_ rawName: XMLName, attributes: XMLAttributes, depth: Int, isEmpty: Bool) -> Bool {
         if capture != nil {
             capture!.appendStart(rawName, attributes: attributes, depth: depth, isEmpty: isEmpty)
             return false
         }
-        let name = XMLNamespaces.resolved(rawName)
+        let name = rawName
         let parentBase = frames.last?.base ?? documentURL
         var base = parentBase
         if let xmlBase = attributes.value("base", namespace: XMLNamespaces.xml) {
@@ -92,7 +93,8 @@ final class FeedDocumentBuilder {
                 frames.append(Frame(depth: depth, role: role, base: base))
             }
         case .capture(let field, let kind):
-            capture = TextCapture(depth: depth, kind: kind)
+            capture = TextCapture(depth: depth, kind: kind, buffer: spareBuffer)
+            spareBuffer = []
             captureField = field
             captureBase = base
             if case .entry(let index) = top.role { captureEntry = index }
@@ -115,6 +117,8 @@ final class FeedDocumentBuilder {
             if depth > current.depth { capture!.appendEnd(depth: depth); return }
             capture = nil
             finishField(current)
+            // Large buffers (a 2 MB article) are not worth keeping for the titles and dates that follow.
+            if current.bytes.capacity <= 256 * 1024 { spareBuffer = current.takeBuffer() }
         }
         while let top = frames.last, top.depth >= depth {
             frames.removeLast()
@@ -147,7 +151,7 @@ final class FeedDocumentBuilder {
         case capture(Field, TextKind)
     }
 
-    private func startRoot(_ name: XMLName, attributes: [XMLAttribute], depth: Int, base: URL?) -> Bool {
+    private func startRoot(_ name: XMLName, attributes: XMLAttributes, depth: Int, base: URL?) -> Bool {
         let local = name.local.hasSuffix(":RDF") ? "RDF" : name.local
         let format: FeedFormat
         switch local {
@@ -177,7 +181,7 @@ final class FeedDocumentBuilder {
         return false
     }
 
-    private func containerChild(_ name: XMLName, _ attributes: [XMLAttribute], base: URL?) -> Action {
+    private func containerChild(_ name: XMLName, _ attributes: XMLAttributes, base: URL?) -> Action {
         let ns = name.namespace
         if ns == XMLNamespaces.rss09, feed?.format == .rss1 { feed?.format = .rss09 }
         if isAtom ? (ns == XMLNamespaces.atom10 || ns == XMLNamespaces.atom03 || ns == nil) : false {
@@ -202,7 +206,7 @@ final class FeedDocumentBuilder {
         }
     }
 
-    private func entryChild(_ name: XMLName, _ attributes: [XMLAttribute], entry: Int, base: URL?) -> Action {
+    private func entryChild(_ name: XMLName, _ attributes: XMLAttributes, entry: Int, base: URL?) -> Action {
         let ns = name.namespace
         if isAtom ? (ns == XMLNamespaces.atom10 || ns == XMLNamespaces.atom03 || ns == nil) : false {
             return AtomElements.entryChild(name.local, attributes, entry: entry, base: base, builder: self)
@@ -252,7 +256,7 @@ final class FeedDocumentBuilder {
         }
     }
 
-    private func mediaEnclosure(_ name: XMLName, _ attributes: [XMLAttribute], entry: Int, base: URL?) {
+    private func mediaEnclosure(_ name: XMLName, _ attributes: XMLAttributes, entry: Int, base: URL?) {
         guard let url = attributes.value("url") else { return }
         drafts[entry].addEnclosure(url: resolve(url, base), type: attributes.value("type"),
                                    length: attributes.value("fileSize"))
@@ -260,11 +264,18 @@ final class FeedDocumentBuilder {
 
     // MARK: Values
 
-    /// When the document has no URL, the feed's own (absolute) link is the best base for relative entry links.
+    /// When the document has no URL, where the feed says it lives (Atom rel="self"), else its own absolute link,
+    /// is the best base for relative links.
     private var fallbackBase: URL? {
-        guard documentURL == nil, let link = feed?.resolvedLink, URLResolution.hasScheme(link) else { return nil }
-        return URL(string: link)
+        guard documentURL == nil, let feed else { return nil }
+        guard let link = [feed.selfLink, feed.resolvedLink].lazy.compactMap({ $0 }).first(where: URLResolution.hasScheme)
+        else { return nil }
+        if let cached = fallbackCache, cached.link == link { return cached.url }
+        let url = URL(string: link)
+        fallbackCache = (link, url)
+        return url
     }
+    private var fallbackCache: (link: String, url: URL?)?
 
     func resolve(_ reference: String, _ base: URL?) -> String? {
         URLResolution.resolve(reference, against: base ?? fallbackBase)
@@ -292,7 +303,7 @@ final class FeedDocumentBuilder {
         case .feedDate(let rank):
             feed?.updated.offer(capture.string, rank: rank)
         case .personName:
-            if personName == nil { personName = TextValues.nonEmpty(TextNormalization.collapseWhitespace(capture.string)) }
+            if personName == nil { personName = TextValues.nonEmpty(TextValues.collapseWhitespace(capture.string)) }
         case .personEmail:
             if personEmail == nil { personEmail = TextValues.nonEmpty(capture.string) }
         default:
@@ -320,7 +331,7 @@ final class FeedDocumentBuilder {
             let person = TextValues.person(capture.string)
             draft.offerAuthor(name: person.name, email: person.email)
         case .authorName:
-            draft.offerAuthor(name: TextValues.nonEmpty(TextNormalization.collapseWhitespace(capture.string)), email: nil)
+            draft.offerAuthor(name: TextValues.nonEmpty(TextValues.collapseWhitespace(capture.string)), email: nil)
         case .summary(let rank):
             if rank < draft.summaryRank, let value = capture.kind == .text ? TextValues.nonEmpty(capture.string) : html() {
                 draft.summary = value

@@ -21,6 +21,8 @@ struct FeedDraft {
     var link: String?
     var atomAlternate: String?
     var atomOtherLink: String?
+    /// Atom rel="self": where the feed says it lives.
+    var selfLink: String?
     var description: String?
     var language: String?
     var updated = RankedDate()
@@ -49,7 +51,7 @@ struct EntryDraft {
     var enclosures: [Enclosure] = []
 
     mutating func addCategory(_ value: String) {
-        let trimmed = TextNormalization.collapseWhitespace(value)
+        let trimmed = TextValues.collapseWhitespace(value)
         guard !trimmed.isEmpty, categories.count < ParseLimits.maxListItems, !categories.contains(trimmed) else { return }
         categories.append(trimmed)
     }

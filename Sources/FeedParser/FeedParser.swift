@@ -52,13 +52,17 @@ public enum FeedParser {
             throw FeedParseError("not a feed: the document is empty")
         }
         if bytes[first] == UInt8(ascii: "{") || bytes[first] == UInt8(ascii: "[") {
-            let json = Data(buffer: UnsafeBufferPointer(rebasing: bytes[first...]))
+            // JSON must be UTF-8: invalid sequences become U+FFFD rather than losing the feed.
+            let json = Data(String(decoding: UnsafeBufferPointer(rebasing: bytes[first...]), as: UTF8.self).utf8)
             return try JSONFeedParser.parse(json, documentURL: options.documentURL)
         }
         guard let start = XMLStart.offset(bytes) else {
             throw FeedParseError("not a feed: no XML or JSON found")
         }
-        let cleaned = XMLPreprocessor.process(UnsafeBufferPointer(rebasing: bytes[start...]), mode: mode)
+        let input = UnsafeBufferPointer(rebasing: bytes[start...])
+        guard let cleaned = XMLPreprocessor.process(input, mode: mode) else {
+            return try XMLFeedReader.read(input, encoding: libxmlEncoding, documentURL: options.documentURL)
+        }
         return try cleaned.withUnsafeBufferPointer { (p) throws(FeedParseError) -> ParsedFeed in
             try XMLFeedReader.read(p, encoding: libxmlEncoding, documentURL: options.documentURL)
         }

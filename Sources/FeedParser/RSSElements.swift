@@ -2,7 +2,7 @@ import Foundation
 
 /// RSS 0.9x / 1.0 / 2.0 core elements (no namespace, or RSS 1.0's / 0.90's / Userland's).
 enum RSSElements {
-    static func feedChild(_ local: String, _ attributes: [XMLAttribute]) -> FeedDocumentBuilder.Action {
+    static func feedChild(_ local: String, _ attributes: XMLAttributes) -> FeedDocumentBuilder.Action {
         switch local {
         case "channel": return .push(.container)
         case "item": return .push(.entry(0))
@@ -17,7 +17,7 @@ enum RSSElements {
         }
     }
 
-    static func entryChild(_ local: String, _ attributes: [XMLAttribute], entry: Int, base: URL?,
+    static func entryChild(_ local: String, _ attributes: XMLAttributes, entry: Int, base: URL?,
                            builder: FeedDocumentBuilder) -> FeedDocumentBuilder.Action {
         switch local {
         case "title": return .capture(.title, .html)

@@ -36,10 +36,16 @@ struct TextCapture {
     private var wrapperDepth = -1
     private var full = false
 
-    init(depth: Int, kind: TextKind) {
+    /// `buffer`: a previous capture's storage, emptied here and reused (its capacity saves regrowing per field).
+    init(depth: Int, kind: TextKind, buffer: [UInt8] = []) {
         self.depth = depth
         self.kind = kind
+        bytes = buffer
+        bytes.removeAll(keepingCapacity: true)
     }
+
+    /// The storage, for the next capture.
+    consuming func takeBuffer() -> [UInt8] { bytes }
 
     private var escapesText: Bool { kind == .xhtml || sawElement }
 
@@ -52,7 +58,7 @@ struct TextCapture {
         capSize()
     }
 
-    mutating func appendStart(_ name: XMLName, attributes: [XMLAttribute], depth: Int, isEmpty: Bool) {
+    mutating func appendStart(_ name: XMLName, attributes: XMLAttributes, depth: Int, isEmpty: Bool) {
         guard kind != .text, !full else { return }
         if !sawElement {
             // Text before the first element was unescaped by the XML parser: as markup it must be escaped again.
@@ -71,7 +77,7 @@ struct TextCapture {
         let local = name.local.split(separator: ":").last.map(String.init) ?? name.local
         bytes.append(UInt8(ascii: "<"))
         bytes.append(contentsOf: local.utf8)
-        for attribute in attributes {
+        for attribute in attributes.all {
             let attrLocal = attribute.name.local
             if attribute.name.namespace == XMLNamespaces.xml || attrLocal.hasPrefix("xmlns") { continue }
             bytes.append(UInt8(ascii: " "))

@@ -5,7 +5,7 @@ import Foundation
 enum URLResolution {
     /// `reference` resolved against `base`; absolute references and references without a base come back trimmed.
     static func resolve(_ reference: String, against base: URL?) -> String? {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reference.trimmingASCIISpaces()
         guard !trimmed.isEmpty else { return nil }
         guard let base, !hasScheme(trimmed) else { return trimmed }
         let escaped = trimmed.contains(" ") ? trimmed.replacingOccurrences(of: " ", with: "%20") : trimmed
@@ -20,8 +20,30 @@ enum URLResolution {
 
     /// `scheme:` at the start (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`).
     static func hasScheme(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { hasScheme($0) }
+    }
+
+    /// href, src, poster, cite, background, longdesc (any case), compared as bytes.
+    private static func isURLAttribute(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        func equals(_ s: StaticString) -> Bool {
+            guard name.count == s.utf8CodeUnitCount else { return false }
+            for k in 0..<name.count where name[k] | 0x20 != s.utf8Start[k] { return false }
+            return true
+        }
+        switch name.count {
+        case 3: return equals("src")
+        case 4: return equals("href") || equals("cite")
+        case 6: return equals("poster")
+        case 8: return equals("longdesc")
+        case 10: return equals("background")
+        default: return false
+        }
+    }
+
+    static func hasScheme(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var first = true
-        for c in s.utf8 {
+        for c in p {
             if c == UInt8(ascii: ":") { return !first }
             let letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
             if first { guard letter else { return false }; first = false; continue }
@@ -31,12 +53,10 @@ enum URLResolution {
         return false
     }
 
-    private static let urlAttributes: Set<String> = ["href", "src", "poster", "cite", "background", "longdesc"]
-
     /// Rewrites relative `href`/`src`/... attribute values in an HTML fragment. Markup is otherwise left as it is;
     /// the fragment is only rebuilt when something changed.
     static func resolveURLs(inHTML html: String, base: URL?) -> String {
-        guard let base, html.utf8.contains(UInt8(ascii: "=")) else { return html }
+        guard let base, !html.isEmpty else { return html }
         var changed = false
         var out: [UInt8] = []
         var html = html
@@ -45,6 +65,9 @@ enum URLResolution {
             var i = 0
             var copied = 0
             while i < n {
+                // memchr (vectorised) to the next "<".
+                guard let found = memchr(p.baseAddress! + i, Int32(UInt8(ascii: "<")), n - i) else { break }
+                i = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - p.baseAddress!
                 guard p[i] == UInt8(ascii: "<"), i + 1 < n, (p[i + 1] | 0x20) >= 0x61, (p[i + 1] | 0x20) <= 0x7A else { i += 1; continue }
                 // Inside a start tag: walk its attributes.
                 i += 1
@@ -72,12 +95,15 @@ enum URLResolution {
                         while i < n, p[i] != UInt8(ascii: ">"), !MarkupEscaping.isSpace(p[i]) { i += 1 }
                         valueEnd = i
                     }
-                    let name = String(decoding: UnsafeBufferPointer(rebasing: p[nameStart..<nameEnd]), as: UTF8.self).lowercased()
-                    guard urlAttributes.contains(name), valueEnd > valueStart else { continue }
-                    let value = String(decoding: UnsafeBufferPointer(rebasing: p[valueStart..<valueEnd]), as: UTF8.self)
-                    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-                    guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !hasScheme(trimmed),
-                          let resolved = resolve(trimmed, against: base), resolved != value else { continue }
+                    guard isURLAttribute(UnsafeBufferPointer(rebasing: p[nameStart..<nameEnd])) else { continue }
+                    var vs = valueStart, ve = valueEnd
+                    while vs < ve, MarkupEscaping.isSpace(p[vs]) { vs += 1 }
+                    while ve > vs, MarkupEscaping.isSpace(p[ve - 1]) { ve -= 1 }
+                    let value = UnsafeBufferPointer(rebasing: p[vs..<ve])
+                    // Absolute URLs and fragments are the common case: no String is made for them.
+                    guard !value.isEmpty, value[0] != UInt8(ascii: "#"), !hasScheme(value) else { continue }
+                    let trimmed = String(decoding: value, as: UTF8.self)
+                    guard let resolved = resolve(trimmed, against: base), resolved != trimmed else { continue }
                     if !changed { changed = true; out.reserveCapacity(n + 64) }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copied..<valueStart]))
                     out.append(contentsOf: resolved.utf8)

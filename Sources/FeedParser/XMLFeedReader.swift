@@ -6,10 +6,21 @@ import FeedModel
 enum XMLFeedReader {
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String,
                      documentURL: URL?) throws(FeedParseError) -> ParsedFeed {
-        guard let reader = XMLStreamReader(bytes: bytes, encoding: encoding) else {
-            throw FeedParseError("not a feed: the XML could not be read")
+        if let streamed = XMLStreamReader(bytes: bytes, encoding: encoding) {
+            let builder = FeedDocumentBuilder(documentURL: documentURL)
+            let sawElement = drive(streamed, builder)
+            if builder.feed != nil || builder.rejection != nil { return try result(builder, sawElement: sawElement) }
+        }
+        guard let tree = XMLStreamReader(treeOf: bytes, encoding: encoding) else {
+            throw FeedParseError("not a feed: the document is not well-formed enough to read any element")
         }
         let builder = FeedDocumentBuilder(documentURL: documentURL)
+        let sawElement = drive(tree, builder)
+        return try result(builder, sawElement: sawElement)
+    }
+
+    /// Feeds every node to the builder; true when at least one element was seen.
+    private static func drive(_ reader: XMLStreamReader, _ builder: FeedDocumentBuilder) -> Bool {
         var sawElement = false
         while let node = reader.next() {
             switch node {
@@ -28,6 +39,10 @@ enum XMLFeedReader {
             }
             if builder.rejection != nil { break }
         }
+        return sawElement
+    }
+
+    private static func result(_ builder: FeedDocumentBuilder, sawElement: Bool) throws(FeedParseError) -> ParsedFeed {
         if let rejection = builder.rejection { throw FeedParseError(rejection) }
         guard let feed = builder.finish() else {
             throw FeedParseError(sawElement ? "not a feed: no RSS, RDF or Atom root element"

@@ -18,19 +18,52 @@ struct XMLPreprocessor {
 
     private enum State { case text, cdata, comment, processingInstruction }
 
-    static func process(_ p: UnsafeBufferPointer<UInt8>, mode: Mode) -> [UInt8] {
+    /// The repaired bytes, or nil when nothing needed repair (the input can be parsed as it is).
+    static func process(_ p: UnsafeBufferPointer<UInt8>, mode: Mode) -> [UInt8]? {
         var out: [UInt8] = []
-        out.reserveCapacity(p.count + p.count / 32 + 16)
         let n = p.count
         var i = 0
         var run = 0  // start of the bytes not yet copied to `out`
         var state = State.text
 
         @inline(__always) func flush(_ upTo: Int) {
+            if out.capacity == 0 { out.reserveCapacity(n + n / 32 + 16) }
             if upTo > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<upTo])) }
         }
 
+        let repairsUTF8 = mode == .utf8Repair
+        guard let base = p.baseAddress else { return nil }
         while i < n {
+            // Tight loop over ordinary bytes, valid UTF-8 sequences included; eight ASCII bytes at a time when
+            // none of them is special (SWAR: high bit, below 0x20, or the state's own delimiters).
+            let (s1, s2): (UInt8, UInt8)
+            switch state {
+            case .text: (s1, s2) = (0x26, 0x3C)  // & <
+            case .cdata: (s1, s2) = (0x5D, 0x5D)  // ]
+            case .comment: (s1, s2) = (0x2D, 0x2D)  // -
+            case .processingInstruction: (s1, s2) = (0x3F, 0x3F)  // ?
+            }
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let m1 = ones &* UInt64(s1), m2 = ones &* UInt64(s2)
+            while i < n {
+                if i + 8 <= n {
+                    // Zero-byte tests with rare false positives (they only send a chunk to the byte loop below).
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let control = (x &- ones &* 0x20) & ~x & highs
+                    let a = x ^ m1, b = x ^ m2
+                    let special = (x & highs) | control | ((a &- ones) & ~a & highs) | ((b &- ones) & ~b & highs)
+                    if special == 0 { i += 8; continue }
+                }
+                let c = p[i]
+                if c >= 0x20, c < 0x80, c != s1, c != s2 { i += 1; continue }
+                if c == 0x09 || c == 0x0A || c == 0x0D { i += 1; continue }
+                if c >= 0x80, repairsUTF8 {
+                    let len = UTF8Bytes.validSequenceLength(p, i)
+                    if len > 0 { i += len; continue }
+                }
+                break
+            }
+            if i == n { break }
             let b = p[i]
             if b >= 0x80 {
                 switch mode {
@@ -61,6 +94,8 @@ struct XMLPreprocessor {
             switch state {
             case .text:
                 if b == UInt8(ascii: "&") {
+                    // `&lt;`, `&amp;`, `&#8217;`...: fine as they are, and very common in escaped HTML.
+                    if let length = keptReferenceLength(p, at: i) { i += length; continue }
                     flush(i)
                     i = rewriteReference(p, at: i, into: &out)
                     run = i
@@ -92,8 +127,40 @@ struct XMLPreprocessor {
                 if b == UInt8(ascii: "?"), i + 1 < n, p[i + 1] == UInt8(ascii: ">") { state = .text; i += 2 } else { i += 1 }
             }
         }
+        if run == 0, out.isEmpty { return nil }
         flush(n)
         return out
+    }
+
+    /// Length of the reference at `p[i]` (`&`) when libxml2 can take it unchanged: one of XML's five named entities,
+    /// or a numeric reference to an XML character outside windows-1252's remapped range.
+    @inline(__always)
+    private static func keptReferenceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let n = p.count
+        guard i + 3 < n else { return nil }
+        let c1 = p[i + 1]
+        if c1 == UInt8(ascii: "#") {
+            var j = i + 2
+            var value: UInt32 = 0
+            let hex = j < n && p[j] | 0x20 == UInt8(ascii: "x")
+            if hex { j += 1 }
+            let start = j
+            while j < n, j - start < 7 {
+                let c = p[j]
+                if c >= 0x30 && c <= 0x39 { value = value &* (hex ? 16 : 10) &+ UInt32(c - 0x30) }
+                else if hex, c | 0x20 >= 0x61, c | 0x20 <= 0x66 { value = value &* 16 &+ UInt32(c | 0x20) - 0x61 + 10 }
+                else { break }
+                j += 1
+            }
+            guard j > start, j < n, p[j] == UInt8(ascii: ";"), !(value >= 0x80 && value < 0xA0), isXMLChar(value)
+            else { return nil }
+            return j + 1 - i
+        }
+        let end = min(n, i + 6)
+        var j = i + 1
+        while j < end, p[j] != UInt8(ascii: ";") { j += 1 }
+        guard j < end, p[j] == UInt8(ascii: ";"), j > i + 1 else { return nil }
+        return isXMLPredefined(UnsafeBufferPointer(rebasing: p[(i + 1)..<j])) ? j + 1 - i : nil
     }
 
     /// `p[i]` is `&`: writes what the reference should be and returns the index after what was consumed.

@@ -1,4 +1,0 @@
-import Testing
-
-// Replaced by the FeedParser tests.
-@Test func FeedParserBuilds() { #expect(Bool(true)) }
