@@ -14,16 +14,19 @@ public struct ParsedFeed: Sendable, Hashable {
     public var description: String?
     public var language: String?
     public var updated: Date?
+    /// RSS `<ttl>`: minutes the publisher asks readers to wait between fetches (the scheduler honours it).
+    public var ttlMinutes: Int?
     public var entries: [ParsedEntry]
 
     public init(format: FeedFormat, title: String? = nil, link: String? = nil, description: String? = nil,
-                language: String? = nil, updated: Date? = nil, entries: [ParsedEntry] = []) {
+                language: String? = nil, updated: Date? = nil, ttlMinutes: Int? = nil, entries: [ParsedEntry] = []) {
         self.format = format
         self.title = title
         self.link = link
         self.description = description
         self.language = language
         self.updated = updated
+        self.ttlMinutes = ttlMinutes
         self.entries = entries
     }
 }

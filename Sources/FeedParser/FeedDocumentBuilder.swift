@@ -23,7 +23,7 @@ final class FeedDocumentBuilder {
 
     /// What a field element's text becomes.
     enum Field {
-        case feedTitle, feedLink, feedDescription, feedLanguage, feedDate(rank: Int)
+        case feedTitle, feedLink, feedDescription, feedLanguage, feedTTL, feedDate(rank: Int)
         case title, link, guid, id, published(rank: Int), updated(rank: Int), rssAuthor, authorName
         case summary(rank: Int), content, category
         case personName, personEmail
@@ -140,7 +140,7 @@ final class FeedDocumentBuilder {
         if language?.isEmpty == true { language = nil }
         return ParsedFeed(format: feed.format, title: feed.title, link: feed.resolvedLink,
                           description: feed.description, language: language, updated: feed.updated.date,
-                          entries: finishedEntries.compactMap { $0 })
+                          ttlMinutes: feed.ttlMinutes, entries: finishedEntries.compactMap { $0 })
     }
 
     // MARK: Routing
@@ -300,6 +300,11 @@ final class FeedDocumentBuilder {
             if feed?.description == nil { let value = html(); feed?.description = value }
         case .feedLanguage:
             if feed?.language == nil { let value = TextValues.nonEmpty(capture.string); feed?.language = value }
+        case .feedTTL:
+            if feed?.ttlMinutes == nil {
+                let value = Int(capture.string.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { $0 > 0 ? $0 : nil }
+                feed?.ttlMinutes = value
+            }
         case .feedDate(let rank):
             feed?.updated.offer(capture.string, rank: rank)
         case .personName:

@@ -25,6 +25,8 @@ struct FeedDraft {
     var selfLink: String?
     var description: String?
     var language: String?
+    /// RSS <ttl>: minutes the publisher asks readers to wait between fetches.
+    var ttlMinutes: Int?
     var updated = RankedDate()
 
     var resolvedLink: String? { link ?? atomAlternate ?? atomOtherLink }

@@ -10,6 +10,7 @@ enum RSSElements {
         case "link": return .capture(.feedLink, .text)
         case "description": return .capture(.feedDescription, .html)
         case "language": return .capture(.feedLanguage, .text)
+        case "ttl": return .capture(.feedTTL, .text)
         case "lastBuildDate": return .capture(.feedDate(rank: 0), .text)
         case "pubDate": return .capture(.feedDate(rank: 1), .text)
         // image, textinput, items (RSS 1.0's table of contents), cloud...: their title/link are not the feed's.

@@ -66,7 +66,8 @@ struct FetchOutcomeHandler {
         }
         handled.state.nextCheckAt = scheduler.nextCheck(
             after: now, state: handled.state, result: result,
-            entryDates: handled.parsed?.entries.compactMap { $0.published ?? $0.updated } ?? [], ttl: nil)
+            entryDates: handled.parsed?.entries.compactMap { $0.published ?? $0.updated } ?? [],
+            ttl: handled.parsed?.ttlMinutes.map { Double($0) * 60 })
         return handled
     }
 }

@@ -90,6 +90,15 @@ enum StoreSchema {
             // the address the configuration lists (so the subscription still matches it).
             try db.execute(sql: "ALTER TABLE feed ADD COLUMN moved_to TEXT")
         }
+        migrator.registerMigration("v4: when an entry was last listed by its feed") { db in
+            // Retention forgets an entry only once its feed has stopped listing it: forgetting one the feed still
+            // lists would store it again, as new, on the next fetch.
+            try db.execute(sql: """
+                ALTER TABLE entry ADD COLUMN last_seen REAL;
+                UPDATE entry SET last_seen = first_seen;
+                CREATE INDEX entry_last_seen ON entry(last_seen);
+                """)
+        }
         return migrator
     }
 

@@ -129,12 +129,24 @@ import TestSupport
                   published: now.addingTimeInterval(-100 * 86_400), firstSeen: now.addingTimeInterval(-100 * 86_400))
         }
         let recent = Entry(feedID: feed.id, key: "new", title: "New", published: now, firstSeen: now)
-        let stored = try store.ingest(feedID: feed.id, entries: old + [recent], state: FetchState(), feedTitle: nil, siteLink: nil)
+        // An archive item: published long ago, first stored long ago, and still listed by the feed today.
+        let archive = Entry(feedID: feed.id, key: "archive", title: "Archive", text: body,
+                            published: now.addingTimeInterval(-400 * 86_400), firstSeen: now.addingTimeInterval(-100 * 86_400))
+        let stored = try store.ingest(feedID: feed.id, entries: old + [recent, archive], state: FetchState(),
+                                      feedTitle: nil, siteLink: nil)
         try store.assignStories(stored.map { ($0.id, $0.id) })
+        var listedAgain = archive
+        listedAgain.firstSeen = now
+        #expect(try store.ingest(feedID: feed.id, entries: [listedAgain], state: FetchState(), feedTitle: nil,
+                                 siteLink: nil).isEmpty)
         let sizeBefore = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
         let removed = try store.purge(filedBefore: now.addingTimeInterval(-90 * 86_400), timeZone: .gmt)
-        #expect(removed == 400)
-        #expect(try store.counts().entries == 1)
+        #expect(removed == 401)
+        // The archive item keeps its identity (no text), so the feed listing it again stores nothing new.
+        #expect(try store.counts().entries == 2)
+        #expect(try store.entries(linkedTo: "x").isEmpty)
+        #expect(try store.ingest(feedID: feed.id, entries: [listedAgain], state: FetchState(), feedTitle: nil,
+                                 siteLink: nil).isEmpty)
         let sizeAfter = try FileManager.default.attributesOfItem(atPath: path)[.size] as! Int
         #expect(sizeAfter < sizeBefore)
         #expect(try store.integrityCheck() == "ok")

@@ -1,4 +1,0 @@
-import Testing
-
-// Replaced by the FeedPipeline tests.
-@Test func FeedPipelineBuilds() { #expect(Bool(true)) }
