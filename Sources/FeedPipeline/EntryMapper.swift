@@ -9,11 +9,14 @@ public enum EntryMapper {
     static let summaryLimit = 360
     /// Similarity needs the lead and some body, not whole long-reads.
     static let textLimit = 8_000
+    /// Converting a whole long-read to text only to keep its first `textLimit` characters wastes the pass:
+    /// the HTML is cut first (libxml2's HTML parser recovers from the cut).
+    static let htmlLimit = 64 * 1024
 
     public static func entry(from item: ParsedEntry, feedID: Int64, seenAt: Date) -> Entry {
         let title = TextNormalization.collapseWhitespace(item.title ?? "")
-        let summaryText = item.summary.map(HTMLText.plainText(fromHTML:)) ?? ""
-        let contentText = item.content.map(HTMLText.plainText(fromHTML:)) ?? ""
+        let summaryText = item.summary.map { HTMLText.plainText(fromHTML: String(decoding: $0.utf8.prefix(htmlLimit), as: UTF8.self)) } ?? ""
+        let contentText = item.content.map { HTMLText.plainText(fromHTML: String(decoding: $0.utf8.prefix(htmlLimit), as: UTF8.self)) } ?? ""
         let lead = summaryText.isEmpty ? contentText : summaryText
         var body = contentText.count > summaryText.count ? contentText : summaryText
         if body.count > textLimit { body = String(body.prefix(textLimit)) }
