@@ -55,16 +55,23 @@ public actor Pipeline {
         let today = digests.day(containing: now)
         var touchedDays: Set<DayStamp> = [today]
         try await fetchAndStore(due, now: now, report: &report, touchedDays: &touchedDays, progress: progress)
+        let fetched = clock.now
         let clustered = try stories.clusterPending()
+        let grouped = clock.now
         report.newStories = clustered.newStories
         report.merged = clustered.merged
         // Late arrivals can change the last two days' digests too; older days are left as they were written.
         report.digestFiles = try digests.write(days: touchedDays.filter { $0 >= today.adding(days: -2) })
         report.digestFiles += try digests.finalizePreviousDay(now: now)
+        let written = clock.now
         let removed = try store.purge(filedBefore: now.addingTimeInterval(-Double(configuration.digest.retentionDays) * 86_400),
                                       timeZone: configuration.timeZone)
         if removed > 0 { logger.info("retention: removed \(removed) entries older than \(configuration.digest.retentionDays) days") }
         report.duration = clock.now - started
+        logger.info("""
+            pass timings: fetch+parse+store \(fetched - started), cluster \(grouped - fetched), \
+            digest \(written - grouped), retention \(clock.now - written)
+            """)
         if let file = configuration.metricsFile {
             do {
                 try MetricsFile.write(try MetricsSnapshot(report: report, store: store, finishedAt: Date()), to: file)
@@ -75,6 +82,8 @@ public actor Pipeline {
         return report
     }
 
+    /// Fetches (libcurl, on its own thread), parses and maps (child tasks, one per core: the CPU-heavy part) and
+    /// stores (here, one transaction per feed, in the order parsing finishes).
     private func fetchAndStore(_ due: [Feed], now: Date, report: inout RunReport, touchedDays: inout Set<DayStamp>,
                                progress: (@Sendable (Int, Int, Int) -> Void)?) async throws(StoreError) {
         let byID = Dictionary(uniqueKeysWithValues: due.map { ($0.id, $0) })
@@ -82,41 +91,91 @@ public actor Pipeline {
             FetchRequest(feedID: $0.id, url: $0.fetchURL, etag: $0.fetch.etag, lastModified: $0.fetch.lastModified)
         }
         let handler = FetchOutcomeHandler(scheduler: scheduler)
-        var done = 0
-        for await result in fetcher.fetchAll(requests) {
-            guard let feed = byID[result.request.feedID] else { continue }
-            let handled = handler.handle(result, feed: feed, now: now)
-            report.bytes += result.bytes
-            done += 1
-            if let failure = handled.failure {
-                report.failed += 1
-                report.recordTransfer(.failed, milliseconds: result.durationMs)
-                report.failures.append(FeedFailure(feedURL: feed.url, title: feed.title, reason: failure))
-                logger.warning("feed failed: \(failure)", metadata: ["feed": "\(feed.url)"])
-                try store.recordFetch(feedID: feed.id, state: handled.state, failure: failure, at: now)
-            } else if let parsed = handled.parsed {
-                report.fetched += 1
-                report.recordTransfer(.updated, milliseconds: result.durationMs)
-                let entries = parsed.entries.map { EntryMapper.entry(from: $0, feedID: feed.id, seenAt: now) }
-                let stored = try store.ingest(feedID: feed.id, entries: entries, state: handled.state,
-                                              feedTitle: parsed.title.flatMap { $0.isEmpty ? nil : $0 },
-                                              siteLink: parsed.link)
-                report.newEntries += stored.count
-                for entry in stored { touchedDays.insert(digests.day(containing: entry.effectiveDate)) }
-                logger.info("feed ok: \(parsed.entries.count) entries, \(stored.count) new",
-                            metadata: ["feed": "\(feed.url)", "status": "\(result.status.map(String.init) ?? "file")"])
-            } else {
-                report.notModified += 1
-                report.recordTransfer(.notModified, milliseconds: result.durationMs)
-                try store.recordFetch(feedID: feed.id, state: handled.state, at: now)
-                logger.info("feed not modified", metadata: ["feed": "\(feed.url)"])
+        // Items published before the retention horizon are kept as identities only (see FeedStore.purge).
+        let horizon = now.addingTimeInterval(-Double(configuration.digest.retentionDays) * 86_400)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let storeError = await withTaskGroup(of: ProcessedFetch?.self, returning: StoreError?.self) { group in
+            var inFlight = 0
+            var done = 0
+            var storeError: StoreError?
+            func store(_ processed: ProcessedFetch?) {
+                guard let processed, storeError == nil else { return }
+                do {
+                    try record(processed, now: now, report: &report, touchedDays: &touchedDays)
+                } catch {
+                    storeError = error
+                }
+                done += 1
+                progress?(done, due.count, report.failed)
             }
-            if let target = handled.moveTo {
-                logger.notice("feed moved permanently; following it", metadata: ["feed": "\(feed.url)", "to": "\(target)"])
-                try store.moveFeed(id: feed.id, to: target)
+            for await result in fetcher.fetchAll(requests) {
+                guard let feed = byID[result.request.feedID] else { continue }
+                group.addTask { ProcessedFetch(result: result, feed: feed, handler: handler, now: now, horizon: horizon) }
+                inFlight += 1
+                if inFlight >= workers * 2 {
+                    store(await group.next() ?? nil)
+                    inFlight -= 1
+                }
             }
-            progress?(done, due.count, report.failed)
+            for await processed in group { store(processed) }
+            return storeError
         }
+        if let storeError { throw storeError }
+    }
+
+    private func record(_ processed: ProcessedFetch, now: Date, report: inout RunReport,
+                        touchedDays: inout Set<DayStamp>) throws(StoreError) {
+        let (result, feed, handled) = (processed.result, processed.feed, processed.handled)
+        report.bytes += result.bytes
+        if let failure = handled.failure {
+            report.failed += 1
+            report.recordTransfer(.failed, milliseconds: result.durationMs)
+            report.failures.append(FeedFailure(feedURL: feed.url, title: feed.title, reason: failure))
+            logger.warning("feed failed: \(failure)", metadata: ["feed": "\(feed.url)"])
+            try store.recordFetch(feedID: feed.id, state: handled.state, failure: failure, at: now)
+        } else if let parsed = handled.parsed {
+            report.fetched += 1
+            report.recordTransfer(.updated, milliseconds: result.durationMs)
+            let stored = try store.ingest(feedID: feed.id, entries: processed.entries, state: handled.state,
+                                          feedTitle: parsed.title.flatMap { $0.isEmpty ? nil : $0 },
+                                          siteLink: parsed.link)
+            report.newEntries += stored.count
+            for entry in stored { touchedDays.insert(digests.day(containing: entry.effectiveDate)) }
+            logger.info("feed ok: \(parsed.entries.count) entries, \(stored.count) new",
+                        metadata: ["feed": "\(feed.url)", "status": "\(result.status.map(String.init) ?? "file")"])
+        } else {
+            report.notModified += 1
+            report.recordTransfer(.notModified, milliseconds: result.durationMs)
+            try store.recordFetch(feedID: feed.id, state: handled.state, at: now)
+            logger.info("feed not modified", metadata: ["feed": "\(feed.url)"])
+        }
+        if let target = handled.moveTo {
+            logger.notice("feed moved permanently; following it", metadata: ["feed": "\(feed.url)", "to": "\(target)"])
+            try store.moveFeed(id: feed.id, to: target)
+        }
+    }
+}
+
+/// One fetch result, interpreted and parsed, its items mapped to entries: the pure part of a feed's pass.
+struct ProcessedFetch: Sendable {
+    let result: FetchResult
+    let feed: Feed
+    let handled: FetchOutcomeHandler.Handled
+    let entries: [Entry]
+
+    init(result: FetchResult, feed: Feed, handler: FetchOutcomeHandler, now: Date, horizon: Date) {
+        self.result = result
+        self.feed = feed
+        handled = handler.handle(result, feed: feed, now: now)
+        entries = handled.parsed?.entries.map { item in
+            var entry = EntryMapper.entry(from: item, feedID: feed.id, seenAt: now)
+            if entry.effectiveDate < horizon {
+                entry.summary = ""
+                entry.text = ""
+                entry.contentHTML = nil
+            }
+            return entry
+        } ?? []
     }
 }
 
