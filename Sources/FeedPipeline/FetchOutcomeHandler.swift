@@ -43,7 +43,8 @@ struct FetchOutcomeHandler {
                 handled.state.lastError = nil
                 handled.state.consecutiveErrors = 0
             } catch {
-                handled.failure = "not a feed: \(error.reason)"
+                // The parser's reasons mostly say "not a feed" themselves; say it once.
+                handled.failure = error.reason.hasPrefix("not a feed") ? error.reason : "not a feed: \(error.reason)"
             }
         case .failed(let error):
             handled.failure = error.message
