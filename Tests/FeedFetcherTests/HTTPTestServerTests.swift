@@ -9,7 +9,7 @@ import TestSupport
         let server = try HTTPTestServer()
         server.route("/hang", Response(body: .hang))
         let fetching = Task { await fetchOne(server.url("/hang"), configuration: testConfiguration { $0.totalTimeout = 20 }) }
-        #expect(await server.wait(timeout: 5) { $0.requests(for: "/hang").count == 1 })
+        #expect(await server.wait(timeout: 30) { $0.requests(for: "/hang").count == 1 })
         let started = Date()
         server.stop()
         #expect(Date().timeIntervalSince(started) < 2)
