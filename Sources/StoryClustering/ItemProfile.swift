@@ -22,6 +22,9 @@ struct ItemProfile: Sendable {
     /// Words of text read: the lead carries the event; bounding it bounds the cost of long articles.
     static let maxTextWords = 400
     static let indexedTerms = 24
+    /// Power of IDF in the weights, for items with text and for items of a few words (interpolated between).
+    static let idfExponent: Float = 0.5
+    static let shortIDFExponent: Float = 0.2
 
     init(title: String, text: String, fingerprintMinWords: Int, tokenizer: inout EventTokenizer) {
         var entries: [(term: UInt64, weight: Float, boost: Float)] = []
@@ -80,14 +83,19 @@ struct ItemProfile: Sendable {
         }
     }
 
-    /// Applies IDF and scales to unit length; picks the terms to index. IDF enters as its square root: a big
+    /// Applies IDF and scales to unit length; picks the terms to index. IDF enters damped (a power below 1): a big
     /// story's own names are repeated by many outlets and so grow common in the statistics; full IDF would rank
-    /// them below incidental rare words, which mark nothing.
-    mutating func weigh(_ statistics: TermStatistics) {
+    /// them below incidental rare words, which mark nothing. Short items (a headline alone) damp it further:
+    /// their few words leave no room for incidental rare words to be outweighed, and loosely worded headlines
+    /// of one story meet on the story's (by then common) names. Measured: headlines-dev F1 0.765 -> 0.78-0.80,
+    /// articles unchanged.
+    mutating func weigh(_ statistics: TermStatistics, shortTextWords: Int) {
         weights = [Float](repeating: 0, count: terms.count)
+        let shortness = Float(max(0, 1 - Double(wordCount) / Double(max(1, shortTextWords))))
+        let exponent = Self.idfExponent + (Self.shortIDFExponent - Self.idfExponent) * shortness
         var norm: Float = 0
         for i in terms.indices {
-            let w = raw[i] * statistics.idf(terms[i]).squareRoot()
+            let w = raw[i] * powf(statistics.idf(terms[i]), exponent)
             weights[i] = w
             norm += w * w
         }

@@ -101,7 +101,7 @@ public final class StoryClusterer {
     /// match an uninterrupted run. It does not count the item into `statistics`: the snapshot already holds it.
     public func restore(_ item: StoryItem, storyID: Int64) {
         var profile = makeProfile(item)
-        profile.weigh(statistics)
+        profile.weigh(statistics, shortTextWords: settings.shortTextWords)
         let time = item.published.timeIntervalSince1970
         advance(to: time)
         insert(id: item.id, storyID: storyID, time: time, profile: profile, url: item.canonicalURL, guid: item.guid)
@@ -117,7 +117,7 @@ public final class StoryClusterer {
     private func place(_ item: StoryItem, _ profile: ItemProfile) -> StoryAssignment {
         var profile = profile
         reweighIfDue()
-        profile.weigh(statistics)
+        profile.weigh(statistics, shortTextWords: settings.shortTextWords)
         let time = item.published.timeIntervalSince1970
         advance(to: time)
         let decision = decide(item, profile, time)
@@ -354,7 +354,7 @@ public final class StoryClusterer {
         for (id, story) in stories { founded[id] = story.founded }
         stories.removeAll(keepingCapacity: true)
         for seq in items.sequenceNumbers {
-            items.modify(seq) { $0.profile.weigh(statistics) }
+            items.modify(seq) { $0.profile.weigh(statistics, shortTextWords: settings.shortTextWords) }
             let item = items[seq]!
             addToCentroid(item.profile, storyID: item.storyID, seq: seq, sign: 1, time: item.time)
         }
@@ -367,8 +367,8 @@ public final class StoryClusterer {
     /// Both items' profiles with the current statistics (used by `explain`).
     func profiles(_ a: StoryItem, _ b: StoryItem) -> (ItemProfile, ItemProfile) {
         var pa = makeProfile(a), pb = makeProfile(b)
-        pa.weigh(statistics)
-        pb.weigh(statistics)
+        pa.weigh(statistics, shortTextWords: settings.shortTextWords)
+        pb.weigh(statistics, shortTextWords: settings.shortTextWords)
         return (pa, pb)
     }
 }
