@@ -107,6 +107,16 @@ struct ItemProfile: Sendable {
         topWeighted = order.prefix(Self.indexedTerms).map { (terms[$0], weights[$0]) }
     }
 
+    /// Position of `term` in `terms` (binary search), nil when absent.
+    func index(of term: UInt64) -> Int? {
+        var lo = 0, hi = terms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if terms[mid] < term { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < terms.count && terms[lo] == term ? lo : nil
+    }
+
     /// Cosine of two weighted profiles (sorted-merge of their term lists).
     func dot(_ other: ItemProfile) -> Float {
         var i = 0, j = 0, sum: Float = 0

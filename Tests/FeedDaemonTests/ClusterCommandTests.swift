@@ -12,7 +12,7 @@ import TestSupport
     }
 
     // Floors a little under what the default settings reach (stories-dev P 0.934 R 0.850 F1 0.890; headlines-dev
-    // shuffled F1 0.767), so quality cannot silently regress.
+    // shuffled seed 7 P 0.777 R 0.790 F1 0.783), so quality cannot silently regress.
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
     func storiesDevQuality() throws {
         let score = try run("stories-dev.jsonl", [])
@@ -23,8 +23,8 @@ import TestSupport
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
     func headlinesDevQualityInShuffledOrder() throws {
         let score = try run("headlines-dev.jsonl", ["--shuffle", "7"])
-        #expect(score.f1 >= 0.74, "\(score)")
-        #expect(score.precision >= 0.75, "\(score)")
+        #expect(score.f1 >= 0.77, "\(score)")
+        #expect(score.precision >= 0.76, "\(score)")
     }
 
     @Test func badLinesAreReportedAndTheRestIsKept() throws {
