@@ -15,7 +15,7 @@ public final class StoryClusterer {
     /// Document frequencies learned from every item assigned or `learn`ed; persist it and pass it back to `init`.
     public private(set) var statistics: TermStatistics
 
-    struct IndexedItem {
+    struct IndexedItem: SlotItem {
         var id: Int64
         var storyID: Int64
         var time: Double
@@ -163,20 +163,22 @@ public final class StoryClusterer {
 
         // 3. Same event: best item per candidate story, blended with the story's centroid.
         // Partial scores over the strongest terms pick the candidates worth a full comparison.
-        var partial: [Int: Float] = [:]
+        // Keyed by seq + 1 (the map reserves key 0); sequence numbers are distinct, so their low bits spread.
+        var partial = TermMap<Float>(capacity: 256)
         for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
-            guard let list = postings[term] else { continue }
-            for posting in list.reversed().prefix(Self.postingsPerTerm) {
-                partial[posting.seq, default: 0] += weight * posting.weight
+            postings.read(term) { list in
+                for posting in list.reversed().prefix(Self.postingsPerTerm) {
+                    partial.add(UInt64(posting.seq + 1), weight * posting.weight, zero: 0, +)
+                }
             }
         }
         var candidates: [(score: Float, seq: Int)] = []
         candidates.reserveCapacity(Self.fullComparisons + 1)
-        for (seq, score) in partial {
-            guard let time = items[seq]?.time, let storyID = items[seq]?.storyID,
-                  inWindow(time: time, storyID: storyID) else { continue }
+        partial.forEach { key, score in
+            let seq = Int(key) - 1
+            guard let meta = items.meta(seq), inWindow(time: meta.time, storyID: meta.storyID) else { return }
             if candidates.count == Self.fullComparisons, let last = candidates.last, (last.score, last.seq) >= (score, seq) {
-                continue
+                return
             }
             let at = candidates.firstIndex { ($0.score, $0.seq) < (score, seq) } ?? candidates.count
             candidates.insert((score, seq), at: at)
