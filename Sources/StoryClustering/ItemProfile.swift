@@ -22,6 +22,10 @@ struct ItemProfile: Sendable {
     /// Words of text read: the lead carries the event; bounding it bounds the cost of long articles.
     static let maxTextWords = 400
     static let indexedTerms = 24
+    /// Weight of a name pair (two adjacent capitalised words) relative to a single word: half, so a shared name
+    /// pair lifts a match without letting a shared two-word name alone carry it. Measured: stories-dev
+    /// P 0.9345 -> 0.9475, F1 0.890 -> 0.895; headlines-dev about the same (0.783 -> 0.793 seed 7).
+    static let bigramWeight: Float = 0.5
     /// Power of IDF in the weights, for items with text and for items of a few words (interpolated between).
     static let idfExponent: Float = 0.5
     static let shortIDFExponent: Float = 0.2
@@ -75,8 +79,15 @@ struct ItemProfile: Sendable {
 
     private static func collect(wordCount: inout Int, _ tokens: [EventTokenizer.Token], weight: Float, trustCapitals: Bool,
                                 into entries: inout [(term: UInt64, weight: Float, boost: Float)]) {
+        var previous: EventTokenizer.Token? = nil
         for token in tokens {
+            defer { previous = token }
             if token.isStopword { continue }
+            // Adjacent capitalised words (Mt Gox, Neil Young, Jos Bank) also count as one name: sharing the
+            // pair says more than sharing either word.
+            if let p = previous, !p.isStopword, p.upper, token.upper, !p.hasDigit, !token.hasDigit {
+                entries.append((TermHash.pair(p.hash, token.hash), weight * Self.bigramWeight, entityBoost))
+            }
             let boost: Float = token.hasDigit ? numberBoost : (trustCapitals && token.isCapitalised ? entityBoost : 1)
             entries.append((token.hash, weight, boost))
             wordCount += 1
