@@ -8,6 +8,8 @@ struct EventTokenizer {
         /// Written with a capital where a sentence does not start: a name, place or organisation.
         var isCapitalised: Bool
         var sentenceStart: Bool
+        /// Starts with a capital letter (wherever it stands).
+        var upper: Bool
         var hasDigit: Bool
         /// The normalised word, only when asked for (explanations).
         var text: String?
@@ -49,7 +51,7 @@ struct EventTokenizer {
             let hash = TermHash.of(me.buffer)
             let token = Token(hash: hash, isStopword: Stopwords.hashes.contains(hash),
                               isCapitalised: capitalised && !sentenceStart, sentenceStart: sentenceStart,
-                              hasDigit: hasDigit,
+                              upper: capitalised, hasDigit: hasDigit,
                               text: me.keepText ? String(decoding: me.buffer, as: UTF8.self) : nil)
             body(token)
             count += 1

@@ -22,6 +22,13 @@ struct ItemProfile: Sendable {
     /// Words of text read: the lead carries the event; bounding it bounds the cost of long articles.
     static let maxTextWords = 400
     static let indexedTerms = 24
+    /// Weight of a name pair (two adjacent capitalised words) relative to a single word: half, so a shared name
+    /// pair lifts a match without letting a shared two-word name alone carry it. Measured: stories-dev
+    /// P 0.9345 -> 0.9475, F1 0.890 -> 0.895; headlines-dev about the same (0.783 -> 0.793 seed 7).
+    static let bigramWeight: Float = 0.5
+    /// Power of IDF in the weights, for items with text and for items of a few words (interpolated between).
+    static let idfExponent: Float = 0.5
+    static let shortIDFExponent: Float = 0.2
 
     init(title: String, text: String, fingerprintMinWords: Int, tokenizer: inout EventTokenizer) {
         var entries: [(term: UInt64, weight: Float, boost: Float)] = []
@@ -72,22 +79,34 @@ struct ItemProfile: Sendable {
 
     private static func collect(wordCount: inout Int, _ tokens: [EventTokenizer.Token], weight: Float, trustCapitals: Bool,
                                 into entries: inout [(term: UInt64, weight: Float, boost: Float)]) {
+        var previous: EventTokenizer.Token? = nil
         for token in tokens {
+            defer { previous = token }
             if token.isStopword { continue }
+            // Adjacent capitalised words (Mt Gox, Neil Young, Jos Bank) also count as one name: sharing the
+            // pair says more than sharing either word.
+            if let p = previous, !p.isStopword, p.upper, token.upper, !p.hasDigit, !token.hasDigit {
+                entries.append((TermHash.pair(p.hash, token.hash), weight * Self.bigramWeight, entityBoost))
+            }
             let boost: Float = token.hasDigit ? numberBoost : (trustCapitals && token.isCapitalised ? entityBoost : 1)
             entries.append((token.hash, weight, boost))
             wordCount += 1
         }
     }
 
-    /// Applies IDF and scales to unit length; picks the terms to index. IDF enters as its square root: a big
+    /// Applies IDF and scales to unit length; picks the terms to index. IDF enters damped (a power below 1): a big
     /// story's own names are repeated by many outlets and so grow common in the statistics; full IDF would rank
-    /// them below incidental rare words, which mark nothing.
-    mutating func weigh(_ statistics: TermStatistics) {
+    /// them below incidental rare words, which mark nothing. Short items (a headline alone) damp it further:
+    /// their few words leave no room for incidental rare words to be outweighed, and loosely worded headlines
+    /// of one story meet on the story's (by then common) names. Measured: headlines-dev F1 0.765 -> 0.78-0.80,
+    /// articles unchanged.
+    mutating func weigh(_ statistics: TermStatistics, shortTextWords: Int) {
         weights = [Float](repeating: 0, count: terms.count)
+        let shortness = Float(max(0, 1 - Double(wordCount) / Double(max(1, shortTextWords))))
+        let exponent = Self.idfExponent + (Self.shortIDFExponent - Self.idfExponent) * shortness
         var norm: Float = 0
         for i in terms.indices {
-            let w = raw[i] * statistics.idf(terms[i]).squareRoot()
+            let w = raw[i] * powf(statistics.idf(terms[i]), exponent)
             weights[i] = w
             norm += w * w
         }
@@ -97,6 +116,16 @@ struct ItemProfile: Sendable {
         }
         let order = weights.indices.sorted { (weights[$0], terms[$0]) > (weights[$1], terms[$1]) }
         topWeighted = order.prefix(Self.indexedTerms).map { (terms[$0], weights[$0]) }
+    }
+
+    /// Position of `term` in `terms` (binary search), nil when absent.
+    func index(of term: UInt64) -> Int? {
+        var lo = 0, hi = terms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if terms[mid] < term { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < terms.count && terms[lo] == term ? lo : nil
     }
 
     /// Cosine of two weighted profiles (sorted-merge of their term lists).

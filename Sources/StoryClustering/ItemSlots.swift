@@ -1,7 +1,17 @@
 /// The window's items by sequence number. Sequence numbers only grow and items leave roughly oldest first, so an
 /// array with a moving base replaces a hash map: lookups are an index, and iteration is in sequence order.
-struct ItemSlots<Item> {
+/// What the candidate filter reads of every item it touches, kept in flat columns beside the items: reading it
+/// never copies an item (which would retain each of its arrays).
+protocol SlotItem {
+    var time: Double { get }
+    var storyID: Int64 { get }
+}
+
+struct ItemSlots<Item: SlotItem> {
     private var slots: [Item?] = []
+    /// Per slot: the item's time and story (valid only where the slot holds an item).
+    private var times: [Double] = []
+    private var storyIDs: [Int64] = []
     private var base = 0
     private(set) var count = 0
 
@@ -14,9 +24,10 @@ struct ItemSlots<Item> {
         set {
             let i = seq - base
             precondition(i >= 0, "sequence number below the window")
-            while slots.count <= i { slots.append(nil) }
+            while slots.count <= i { slots.append(nil); times.append(0); storyIDs.append(0) }
             if slots[i] == nil, newValue != nil { count += 1 } else if slots[i] != nil, newValue == nil { count -= 1 }
             slots[i] = newValue
+            if let newValue { times[i] = newValue.time; storyIDs[i] = newValue.storyID }
         }
     }
 
@@ -25,6 +36,16 @@ struct ItemSlots<Item> {
         let i = seq - base
         guard i >= 0, i < slots.count, slots[i] != nil else { return }
         body(&slots[i]!)
+        times[i] = slots[i]!.time
+        storyIDs[i] = slots[i]!.storyID
+    }
+
+    /// The item's time and story without touching the item, nil when the slot is empty.
+    @inline(__always)
+    func meta(_ seq: Int) -> (time: Double, storyID: Int64)? {
+        let i = seq - base
+        guard i >= 0 && i < slots.count else { return nil }
+        return slots.withUnsafeBufferPointer { $0[i] == nil } ? nil : (times[i], storyIDs[i])
     }
 
     mutating func remove(_ seq: Int) -> Item? {
@@ -43,10 +64,14 @@ struct ItemSlots<Item> {
         guard let first = slots.firstIndex(where: { $0 != nil }) else {
             base += slots.count
             slots.removeAll(keepingCapacity: true)
+            times.removeAll(keepingCapacity: true)
+            storyIDs.removeAll(keepingCapacity: true)
             return
         }
         if first > 0 {
             slots.removeFirst(first)
+            times.removeFirst(first)
+            storyIDs.removeFirst(first)
             base += first
         }
     }

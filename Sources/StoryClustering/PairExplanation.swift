@@ -2,12 +2,33 @@ import Foundation
 
 /// Why two items are, or are not, one story: each tier's evidence and the decision with the threshold it met or
 /// missed. Built by `StoryClusterer.explain(_:_:)` with the clusterer's current statistics and settings; it judges
-/// the pair alone (a story's other items and centroid can still join them when each alone falls short).
+/// the pair itself and each item against the other's story in the window (nearest item and centroid), as the
+/// engine's assignment does.
 public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     public struct SharedTerm: Sendable, Hashable {
         public var term: String
         /// The term's share of the similarity (product of its weights in both items).
         public var contribution: Double
+    }
+
+    /// One item against the story (in the current window) that holds the other item, judged as the engine
+    /// assigns: its nearest item there and the story's centroid, without the item itself.
+    public struct StoryEvidence: Sendable, Hashable {
+        public var itemID: Int64
+        public var storyID: Int64
+        /// Items of the story in the window, not counting `itemID`.
+        public var members: Int
+        public var nearestItemID: Int64
+        public var nearestSimilarity: Double
+        /// Cosine with the story's centroid; nil for a one-item story (the centroid is that item).
+        public var centroidSimilarity: Double?
+        /// Whether the nearest item is close enough for the centroid to count.
+        public var centroidCounts: Bool
+        /// What the engine compares with the threshold: the nearest item's similarity, or the centroid's when
+        /// it counts and is higher.
+        public var score: Double
+        public var threshold: Double
+        public var meets: Bool { score >= threshold }
     }
 
     public var itemA: Int64
@@ -27,6 +48,9 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     public var similarityThreshold: Double
     /// Strongest shared terms, by contribution.
     public var sharedTerms: [SharedTerm]
+    /// Each item against the other's story (when that story is in the window): the evidence the engine's
+    /// decision used besides the pair itself.
+    public var storyEvidence: [StoryEvidence] = []
     // Time.
     public var timeGapHours: Double
     public var windowHours: Double
@@ -48,15 +72,34 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         if !sharedTerms.isEmpty {
             lines.append("  shared:   " + sharedTerms.map { "\($0.term) \(f($0.contribution))" }.joined(separator: ", "))
         }
+        for e in storyEvidence {
+            var line = "story:      item \(e.itemID) vs story \(e.storyID) (\(e.members) other item\(e.members == 1 ? "" : "s")): "
+                + "nearest item \(e.nearestItemID) \(f(e.nearestSimilarity))"
+            if let c = e.centroidSimilarity {
+                line += ", centroid \(f(c))" + (e.centroidCounts ? "" : " (not counted: nearest item below the centroid floor)")
+            }
+            line += " -> \(f(e.score)) \(e.meets ? ">=" : "<") \(f(e.threshold))"
+            lines.append(line)
+        }
         lines.append("time gap:   \(f(timeGapHours, 1)) h (window \(f(windowHours, 0)) h)")
         let verdict: String
         switch decision {
         case .identity: verdict = "SAME STORY by identity"
         case .nearCopy: verdict = "SAME STORY as near-copies (distance \(fingerprintDistance ?? 0) <= \(nearCopyMaxDistance))"
-        case .similar: verdict = "SAME STORY by similarity \(f(similarity)) >= \(f(similarityThreshold))"
+        case .similar:
+            if similarity >= similarityThreshold {
+                verdict = "SAME STORY by similarity \(f(similarity)) >= \(f(similarityThreshold))"
+            } else if let e = storyEvidence.first(where: \.meets) {
+                verdict = "SAME STORY through story \(e.storyID): item \(e.itemID) scores \(f(e.score)) >= \(f(e.threshold))"
+            } else {
+                verdict = "SAME STORY"
+            }
         case .new:
             if timeGapHours > windowHours { verdict = "APART: \(f(timeGapHours, 1)) h apart, beyond the \(f(windowHours, 0)) h window" }
-            else { verdict = "APART: similarity \(f(similarity)) < \(f(similarityThreshold))" }
+            else {
+                verdict = "APART: similarity \(f(similarity)) < \(f(similarityThreshold))"
+                    + (storyEvidence.isEmpty ? "" : " and neither item reaches the other's story")
+            }
         }
         lines.append("decision:   " + verdict)
         return lines.joined(separator: "\n")
@@ -95,16 +138,20 @@ extension StoryClusterer {
         }
         shared.sort { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
 
-        let decision: MatchTier
+        var decision: MatchTier = .new
         if gap > settings.windowHours { decision = .new }
         else if sameURL || sameGUID { decision = .identity }
         else if let distance, distance <= settings.nearCopyMaxDistance { decision = .nearCopy }
-        else if similarity >= threshold { decision = .similar }
-        else { decision = .new }
+        // The engine also compares each item with the other's story (nearest item and centroid).
+        let evidence = [storyEvidence(a, pa, storyOf: b.id), storyEvidence(b, pb, storyOf: a.id)].compactMap { $0 }
+        if decision == .new, gap <= settings.windowHours, similarity >= threshold || evidence.contains(where: \.meets) {
+            decision = .similar
+        }
         return PairExplanation(itemA: a.id, itemB: b.id, canonicalURLA: a.canonicalURL, canonicalURLB: b.canonicalURL,
                                sameURL: sameURL, sameGUID: sameGUID, fingerprintDistance: distance,
                                nearCopyMaxDistance: settings.nearCopyMaxDistance, similarity: similarity,
                                similarityThreshold: threshold, sharedTerms: Array(shared.prefix(topTerms)),
-                               timeGapHours: gap, windowHours: settings.windowHours, decision: decision)
+                               storyEvidence: evidence, timeGapHours: gap, windowHours: settings.windowHours,
+                               decision: decision)
     }
 }

@@ -50,6 +50,16 @@ struct TermMap<Value> {
         }
     }
 
+    /// Calls `body` with the value borrowed in place (no copy of a large value such as a postings list).
+    @inline(__always)
+    func read(_ term: UInt64, _ body: (borrowing Value) -> Void) {
+        let i = slot(Self.key(term))
+        guard keys[i] != 0 else { return }
+        values.withUnsafeBufferPointer { buffer in
+            if let value = buffer[i] { body(value) }
+        }
+    }
+
     /// Adds `delta` to the value (starting from `zero`).
     @inline(__always)
     mutating func add(_ term: UInt64, _ delta: Value, zero: Value, _ plus: (Value, Value) -> Value) {

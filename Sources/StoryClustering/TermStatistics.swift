@@ -15,9 +15,11 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     public private(set) var weightingCount: Int = 0
     private var weighting = TermMap<UInt32>()
 
-    /// Pseudo-documents that flatten IDF while few items have been seen, so the first items of a fresh install
-    /// are not weighted by accidents of a tiny sample.
-    static let prior: Double = 20
+    /// Pseudo-documents added to the count (never to a term's frequency): keeps IDF positive and finite. Small
+    /// on purpose: in a fresh store's first batch, which words recur across its items (a town's name in every
+    /// local report) is the only evidence of topic vocabulary; a large prior would flatten IDF towards equal
+    /// weights and let two events in one place merge on the place name.
+    static let prior: Double = 2
     /// Above this many distinct terms, terms seen once are forgotten (bounded memory over years of feeds).
     static let maxTerms = 4_000_000
 
@@ -38,8 +40,11 @@ public struct TermStatistics: Sendable, Hashable, Codable {
 
     func frequency(_ term: UInt64) -> Int { Int(frequencies[term] ?? 0) }
 
-    /// Whether the live counts have outgrown the weighting table.
-    var weightingIsStale: Bool { Double(documentCount) >= Double(weightingCount) * 2 + 16 }
+    /// Whether the live counts have outgrown the weighting table (doubled since it was frozen). A fresh store's
+    /// first batch therefore gets a table of its own counts before any item is weighed: an empty table would
+    /// give every word the same weight, so that two items sharing a place name look as alike as two sharing the
+    /// event's own words.
+    var weightingIsStale: Bool { documentCount > weightingCount && documentCount >= weightingCount * 2 }
 
     /// Freezes the live counts as the weighting table.
     mutating func refreshWeighting() {

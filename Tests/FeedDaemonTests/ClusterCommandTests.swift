@@ -11,20 +11,20 @@ import TestSupport
         FileManager.default.fileExists(atPath: shared.appendingPathComponent("data/stories-dev.jsonl").path)
     }
 
-    // Floors a little under what the default settings reach (stories-dev P 0.934 R 0.850 F1 0.890; headlines-dev
-    // shuffled F1 0.767), so quality cannot silently regress.
+    // Floors a little under what the default settings reach (stories-dev P 0.948 R 0.848 F1 0.895; headlines-dev
+    // shuffled seed 7 P 0.849 R 0.744 F1 0.793), so quality cannot silently regress.
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
     func storiesDevQuality() throws {
         let score = try run("stories-dev.jsonl", [])
-        #expect(score.precision >= 0.92, "\(score)")
-        #expect(score.f1 >= 0.87, "\(score)")
+        #expect(score.precision >= 0.935, "\(score)")
+        #expect(score.f1 >= 0.88, "\(score)")
     }
 
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
     func headlinesDevQualityInShuffledOrder() throws {
         let score = try run("headlines-dev.jsonl", ["--shuffle", "7"])
-        #expect(score.f1 >= 0.74, "\(score)")
-        #expect(score.precision >= 0.75, "\(score)")
+        #expect(score.f1 >= 0.77, "\(score)")
+        #expect(score.precision >= 0.82, "\(score)")
     }
 
     @Test func badLinesAreReportedAndTheRestIsKept() throws {
