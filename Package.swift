@@ -27,6 +27,9 @@ let package = Package(
         // Value types every stage shares.
         .target(name: "FeedModel"),
 
+        // Atomic file replacement: the one way digests, configuration edits and metrics are written.
+        .target(name: "SafeFiles"),
+
         // HTML fragments: plain text for summaries/clustering, allow-list sanitising.
         .target(name: "FeedHTML", dependencies: ["FeedModel", "CLibXML"]),
 
@@ -46,18 +49,18 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "DigestWriter", dependencies: [
-            "FeedModel", "FeedHTML",
+            "FeedModel", "FeedHTML", "SafeFiles",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
 
         // Configuration (TOML + OPML) and the orchestration of one run / the daemon loop.
         .target(name: "FeedConfig", dependencies: [
-            "FeedModel", "CLibXML",
+            "FeedModel", "CLibXML", "SafeFiles",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "FeedPipeline", dependencies: [
             "FeedModel", "FeedHTML", "FeedParser", "FeedFetcher", "StoryClustering", "FeedStore",
-            "DigestWriter", "FeedConfig",
+            "DigestWriter", "FeedConfig", "SafeFiles",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -89,8 +92,8 @@ let package = Package(
         .testTarget(name: "FeedFetcherTests", dependencies: ["TestSupport", "FeedFetcher", "FeedModel"]),
         .testTarget(name: "StoryClusteringTests", dependencies: ["TestSupport", "StoryClustering", "FeedModel"]),
         .testTarget(name: "FeedStoreTests", dependencies: ["TestSupport", "FeedStore", "FeedModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "DigestWriterTests", dependencies: ["TestSupport", "DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
-        .testTarget(name: "FeedConfigTests", dependencies: ["TestSupport", "FeedConfig", "FeedModel"]),
+        .testTarget(name: "DigestWriterTests", dependencies: ["SafeFiles", "TestSupport", "DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
+        .testTarget(name: "FeedConfigTests", dependencies: ["SafeFiles", "TestSupport", "FeedConfig", "FeedModel"]),
         .testTarget(name: "FeedPipelineTests", dependencies: ["TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig"]),
         .testTarget(name: "FeedServiceTests", dependencies: ["TestSupport", "FeedService"]),
         .testTarget(name: "FeedDaemonTests", dependencies: ["TestSupport", "FeedModel", "FeedStore"]),

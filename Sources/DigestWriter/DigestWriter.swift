@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 import FeedModel
 
 /// Everything one day's digest is made of, gathered by the pipeline from the store.

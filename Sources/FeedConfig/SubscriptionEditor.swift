@@ -1,5 +1,6 @@
 import FeedModel
 import Foundation
+import SafeFiles
 import TOMLKit
 
 /// The edits behind `feedd add`, `remove` and `import`. Feeds live where the user keeps them: when the

@@ -1,6 +1,7 @@
 import FeedConfig
 import FeedStore
 import Foundation
+import SafeFiles
 
 /// The figures of the last pass and of the store, for Prometheus (node_exporter's textfile collector reads
 /// `*.prom` files from a folder). Everything is a gauge: each value describes the last run or the store as it is

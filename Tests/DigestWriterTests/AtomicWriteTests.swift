@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 import FeedModel
 import Testing
 @testable import DigestWriter
@@ -29,9 +30,10 @@ import Testing
         let target = dir.appendingPathComponent("2026-11-21.html")
         try AtomicFile.write(Data("old".utf8), to: target)
         struct Crash: Error {}
-        #expect(throws: Crash.self) {
+        let error = #expect(throws: AtomicFileError.self) {
             try AtomicFile.write(Data("new".utf8), to: target, beforeRename: { throw Crash() })
         }
+        #expect(error?.description.contains("Crash") == true)
         #expect(try Fixture.read(target) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["2026-11-21.html"])
     }

@@ -1,5 +1,6 @@
 import FeedConfig
 import Foundation
+import SafeFiles
 import Testing
 import TestSupport
 

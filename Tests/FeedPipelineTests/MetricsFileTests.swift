@@ -123,7 +123,7 @@ import TestSupport
         let error = #expect(throws: (any Error).self) {
             try MetricsFile.write(snapshot, to: URL(fileURLWithPath: "/nonexistent-feedd/metrics/feedd.prom"))
         }
-        #expect("\(error.map { "\($0)" } ?? "")" == "cannot write /nonexistent-feedd/metrics/feedd.prom: No such file or directory")
+        #expect("\(error.map { "\($0)" } ?? "")" == "cannot write /nonexistent-feedd/metrics/feedd.prom: create temporary file failed: No such file or directory")
     }
 
     @Test func snapshotTakesTheStoreTotals() throws {
