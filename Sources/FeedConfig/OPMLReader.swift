@@ -28,55 +28,34 @@ public enum OPMLReader {
             throw ConfigurationError(file: file, line: line, message: "not a valid OPML file: \(message)")
         }
         defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document), name(of: root) == "opml" else {
+        guard let root = xmlDocGetRootElement(document), OPMLDocument.name(of: root) == "opml" else {
             throw ConfigurationError(file: file, line: 1, message: "not an OPML file (the root element is not <opml>)")
         }
-        guard let body = children(of: root).first(where: { name(of: $0) == "body" }) else {
+        guard let body = OPMLDocument.elements(of: root).first(where: { OPMLDocument.name(of: $0) == "body" }) else {
             throw ConfigurationError(file: file, line: Int(xmlGetLineNo(root)), message: "OPML file has no <body>")
         }
         var feeds: [FeedSource] = []
-        try collect(children(of: body), folders: [], into: &feeds, file: file, base: base)
+        try collect(OPMLDocument.elements(of: body), folders: [], into: &feeds, file: file, base: base)
         return feeds
     }
 
     private static func collect(_ nodes: [xmlNodePtr], folders: [String], into feeds: inout [FeedSource],
                                 file: String, base: URL) throws(ConfigurationError) {
-        for node in nodes where name(of: node) == "outline" {
-            let title = attribute(node, "title") ?? attribute(node, "text")
-            if let given = attribute(node, "xmlUrl") {
+        for node in nodes where OPMLDocument.name(of: node) == "outline" {
+            let title = OPMLDocument.attribute(node, "title") ?? OPMLDocument.attribute(node, "text")
+            if let given = OPMLDocument.attribute(node, "xmlUrl") {
                 let url = FeedURL.resolve(given, base: base)
                 guard FeedURL.isSupported(url) else {
                     throw ConfigurationError(file: file, line: Int(xmlGetLineNo(node)), key: "xmlUrl",
                                              message: "'\(given)' is not an http(s):// or file:// URL, nor a file path")
                 }
-                let category = folders.isEmpty ? attribute(node, "category") : folders.joined(separator: " / ")
+                let category = folders.isEmpty ? OPMLDocument.attribute(node, "category") : folders.joined(separator: " / ")
                 feeds.append(FeedSource(url: url, title: title, category: category))
             } else {
                 let folder = title.map { TextNormalization.collapseWhitespace($0) }.flatMap { $0.isEmpty ? nil : $0 }
-                try collect(children(of: node), folders: folders + (folder.map { [$0] } ?? []), into: &feeds, file: file,
+                try collect(OPMLDocument.elements(of: node), folders: folders + (folder.map { [$0] } ?? []), into: &feeds, file: file,
                             base: base)
             }
         }
-    }
-
-    private static func children(of node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
-        }
-        return result
-    }
-
-    private static func name(of node: xmlNodePtr) -> String {
-        node.pointee.name.map { String(cString: $0) } ?? ""
-    }
-
-    private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        guard let value = xmlGetProp(node, name) else { return nil }
-        defer { feedd_xmlFree(value) }
-        let string = String(cString: value).trimmingCharacters(in: .whitespacesAndNewlines)
-        return string.isEmpty ? nil : string
     }
 }

@@ -54,14 +54,15 @@ struct DigestStage: Sendable {
     }
 
     /// Writes the final digest of the day before `now`'s digest day, once, and runs the hook for it.
-    func finalizePreviousDay(now: Date) throws -> [URL] {
+    /// Returns that day (nil when it was final already) and the files written.
+    func finalizePreviousDay(now: Date) throws -> (day: DayStamp?, files: [URL]) {
         let previous = day(containing: now).adding(days: -1)
-        guard try !store.isFinal(day: previous) else { return [] }
+        guard try !store.isFinal(day: previous) else { return (nil, []) }
         let output = try write(day: previous)
         if output.digest.counts.stories + output.digest.counts.updates > 0, let command = configuration.digest.onDigest {
             DigestHook(command: command, logger: logger).run(for: previous, output: output)
         }
         try store.markFinal(day: previous, at: now)
-        return output.files
+        return (previous, output.files)
     }
 }

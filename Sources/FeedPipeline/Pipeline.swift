@@ -61,8 +61,9 @@ public actor Pipeline {
         report.newStories = clustered.newStories
         report.merged = clustered.merged
         // Late arrivals can change the last two days' digests too; older days are left as they were written.
-        report.digestFiles = try digests.write(days: touchedDays.filter { $0 >= today.adding(days: -2) })
-        report.digestFiles += try digests.finalizePreviousDay(now: now)
+        let final = try digests.finalizePreviousDay(now: now)
+        report.digestFiles = final.files
+        report.digestFiles += try digests.write(days: touchedDays.filter { $0 >= today.adding(days: -2) && $0 != final.day })
         let written = clock.now
         let removed = try store.purge(filedBefore: now.addingTimeInterval(-Double(configuration.digest.retentionDays) * 86_400),
                                       timeZone: configuration.timeZone)
