@@ -34,7 +34,7 @@ public actor Pipeline {
         scheduler = FeedScheduler(interval: configuration.fetch.intervalMinutes * 60,
                                   minInterval: configuration.fetch.minIntervalMinutes * 60,
                                   maxInterval: configuration.fetch.maxIntervalMinutes * 60)
-        stories = StoryStage(settings: StoryStage.settings(from: configuration.cluster), store: store, logger: logger)
+        stories = StoryStage(settings: ClusteringSettings(configuration.cluster), store: store, logger: logger)
         digests = DigestStage(configuration: configuration, store: store, logger: logger)
     }
 

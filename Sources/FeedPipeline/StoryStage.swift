@@ -23,13 +23,6 @@ final class StoryStage: @unchecked Sendable {
         self.logger = logger
     }
 
-    static func settings(from config: ClusterSettings) -> ClusteringSettings {
-        var settings = ClusteringSettings()
-        if let threshold = config.similarityThreshold { settings.similarityThreshold = threshold }
-        if let hours = config.windowHours { settings.windowHours = hours }
-        return settings
-    }
-
     /// Assigns every unclustered entry to a story, in time order, and saves the result.
     func clusterPending() throws(StoreError) -> (newStories: Int, merged: Int) {
         let pending = try store.unclusteredEntries()
@@ -69,5 +62,14 @@ final class StoryStage: @unchecked Sendable {
         }
         clusterer = engine
         return engine
+    }
+}
+
+extension ClusteringSettings {
+    /// The engine's settings from the `[cluster]` table: the daemon and `feedd cluster --config` both use it.
+    public init(_ config: ClusterSettings) {
+        self.init()
+        if let threshold = config.similarityThreshold { similarityThreshold = threshold }
+        if let hours = config.windowHours { windowHours = hours }
     }
 }

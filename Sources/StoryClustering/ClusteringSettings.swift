@@ -30,13 +30,13 @@ public struct ClusteringSettings: Sendable, Hashable, Codable {
     /// `shortTextWords` content words: short texts share a word or two by chance, so they must agree more with
     /// any one item. (A story's centroid, pooling many wordings, is held to the plain threshold.)
     /// Raise it if headline-only feeds over-merge; lower it if their rewordings stay apart.
-    public var shortTextMargin: Double = 0.12
+    public var shortTextMargin: Double = 0.18
     public var shortTextWords: Int = 40
 
     public init() {}
 
     public init(similarityThreshold: Double = 0.22, windowHours: Double = 336, nearCopyMaxDistance: Int = 3,
-                nearCopyMinWords: Int = 25, centroidWeight: Double = 1.0, shortTextMargin: Double = 0.12,
+                nearCopyMinWords: Int = 25, centroidWeight: Double = 1.0, shortTextMargin: Double = 0.18,
                 shortTextWords: Int = 40) {
         self.similarityThreshold = similarityThreshold
         self.windowHours = windowHours

@@ -16,6 +16,9 @@ struct ItemProfile: Sendable {
 
     /// A title word counts like this many words of text: headlines name the event.
     static let titleWeight: Float = 2
+    /// A word of the link's slug counts like a word of text. Measured: headlines-dev (shuffled, seeds 7/3/11)
+    /// F1 +0.01 to +0.03 with the short-text margin raised to keep precision; articles rarely differ.
+    static let slugWeight: Float = 1
     /// Names and places (capitalised inside a sentence) and figures identify an event more than topic words do.
     static let entityBoost: Float = 1.5
     static let numberBoost: Float = 1.3
@@ -30,7 +33,8 @@ struct ItemProfile: Sendable {
     static let idfExponent: Float = 0.5
     static let shortIDFExponent: Float = 0.2
 
-    init(title: String, text: String, fingerprintMinWords: Int, tokenizer: inout EventTokenizer) {
+    /// `slug`: the words of the item's link (`URLSlug.words`), weighed like text but not fingerprinted.
+    init(title: String, text: String, slug: String = "", fingerprintMinWords: Int, tokenizer: inout EventTokenizer) {
         var entries: [(term: UInt64, weight: Float, boost: Float)] = []
         entries.reserveCapacity(256)
         var textWords: [UInt64] = []
@@ -52,6 +56,14 @@ struct ItemProfile: Sendable {
             textWords.append(token.hash)
         }
         ItemProfile.collect(wordCount: &words, textTokens, weight: 1, trustCapitals: true, into: &entries)
+
+        if !slug.isEmpty {
+            var slugTokens: [EventTokenizer.Token] = []
+            tokenizer.tokenize(slug, limit: 32) { slugTokens.append($0) }
+            var slugWords = 0  // not counted: a slug repeats the headline more than it adds evidence
+            ItemProfile.collect(wordCount: &slugWords, slugTokens, weight: Self.slugWeight, trustCapitals: false,
+                                into: &entries)
+        }
 
         entries.sort { $0.term < $1.term }
         var terms: [UInt64] = []

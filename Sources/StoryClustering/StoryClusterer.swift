@@ -92,7 +92,10 @@ public final class StoryClusterer {
         let sorted = items.sorted { ($0.published, $0.id) < ($1.published, $1.id) }
         let profiles = sorted.map(makeProfile)
         for profile in profiles { statistics.add(profile.terms) }
-        return zip(sorted, profiles).map { place($0, $1) }
+        let firstSeq = nextSeq
+        var results = zip(sorted, profiles).map { place($0, $1) }
+        if results.count > 1 { refine(&results, firstSeq: firstSeq) }
+        return results
     }
 
     /// Puts back an item whose story is already known (rebuilding the index after a restart). Restore, in
@@ -161,8 +164,43 @@ public final class StoryClusterer {
             }
         }
 
-        // 3. Same event: best item per candidate story, blended with the story's centroid.
-        // Partial scores over the strongest terms pick the candidates worth a full comparison.
+        // 3. Same event.
+        let threshold = threshold(for: profile)
+        let scored = storyScores(profile, time)
+        var best: StoryScore? = nil
+        var matching: [Int64] = []
+        for candidate in scored {
+            // Merging needs an item-to-item match in each story: centroids alone drift towards a feed's common
+            // vocabulary as stories grow, and would chain unrelated stories together.
+            if candidate.nearest >= threshold { matching.append(candidate.storyID) }
+            if best == nil || candidate.score > best!.score { best = candidate }
+        }
+        if let best, best.score >= threshold {
+            let merged = merge(matching, into: best.storyID)
+            return StoryAssignment(itemID: item.id, storyID: merged.survivor, tier: .similar, score: best.score,
+                                   matchedItemID: best.itemID, mergedStoryIDs: merged.absorbed)
+        }
+        return StoryAssignment(itemID: item.id, storyID: item.id, tier: .new, score: 0, matchedItemID: nil)
+    }
+
+    struct StoryScore {
+        var storyID: Int64
+        /// The story's score (nearest item, lifted by the centroid) and its nearest item's similarity.
+        var score: Double
+        var nearest: Double
+        var itemID: Int64
+    }
+
+    /// Candidate stories in the window for `profile` with their scores, in story-id order. Partial scores over
+    /// the strongest terms pick the items worth a full comparison; `excluding` leaves out one window item (an
+    /// item being re-placed, which is still filed in the postings).
+    private func storyScores(_ profile: ItemProfile, _ time: Double, excluding: Int? = nil) -> [StoryScore] {
+        let window = settings.windowSeconds
+        func inWindow(time other: Double, storyID: Int64) -> Bool {
+            if abs(other - time) <= window { return true }
+            guard let story = stories[storyID] else { return false }
+            return time >= story.founded - window && time <= story.latest + window
+        }
         // Keyed by seq + 1 (the map reserves key 0); sequence numbers are distinct, so their low bits spread.
         var partial = TermMap<Float>(capacity: 256)
         for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
@@ -176,7 +214,8 @@ public final class StoryClusterer {
         candidates.reserveCapacity(Self.fullComparisons + 1)
         partial.forEach { key, score in
             let seq = Int(key) - 1
-            guard let meta = items.meta(seq), inWindow(time: meta.time, storyID: meta.storyID) else { return }
+            guard seq != excluding, let meta = items.meta(seq), inWindow(time: meta.time, storyID: meta.storyID)
+            else { return }
             if candidates.count == Self.fullComparisons, let last = candidates.last, (last.score, last.seq) >= (score, seq) {
                 return
             }
@@ -193,23 +232,43 @@ public final class StoryClusterer {
             }
             perStory[other.storyID] = (s, other.id)
         }
-        let threshold = threshold(for: profile)
-        var best: (score: Double, storyID: Int64, itemID: Int64)? = nil
-        var matching: [Int64] = []
-        for storyID in perStory.keys.sorted() {
+        return perStory.keys.sorted().map { storyID in
             let nn = perStory[storyID]!
-            let score = storyScore(profile, nearest: Double(nn.similarity), storyID: storyID)
-            // Merging needs an item-to-item match in each story: centroids alone drift towards a feed's common
-            // vocabulary as stories grow, and would chain unrelated stories together.
-            if Double(nn.similarity) >= threshold { matching.append(storyID) }
-            if best == nil || score > best!.score { best = (score, storyID, nn.itemID) }
+            return StoryScore(storyID: storyID, score: storyScore(profile, nearest: Double(nn.similarity), storyID: storyID),
+                              nearest: Double(nn.similarity), itemID: nn.itemID)
         }
-        if let best, best.score >= threshold {
-            let merged = merge(matching, into: best.storyID)
-            return StoryAssignment(itemID: item.id, storyID: merged.survivor, tier: .similar, score: best.score,
-                                   matchedItemID: best.itemID, mergedStoryIDs: merged.absorbed)
+    }
+
+    /// Second look at a batch once all of it is placed: an item placed early, before its story had formed in
+    /// the batch, moves to the story that now fits it better than its own (scored without the item itself).
+    /// Founders of a story that others joined, copies (identity, near-copy) and items that merged stories stay,
+    /// so story ids and merges hold. One pass in canonical order: measured, a second one changes nothing
+    /// worth its cost. Measured with the URL slugs: stories-dev F1 0.895 -> 0.898, headlines-dev (shuffled,
+    /// three seeds) +0.01 each.
+    private func refine(_ results: inout [StoryAssignment], firstSeq: Int) {
+        for k in results.indices {
+            let seq = firstSeq + k
+            let result = results[k]
+            guard result.tier == .new || result.tier == .similar, result.mergedStoryIDs.isEmpty,
+                  let item = items[seq] else { continue }
+            let current = item.storyID
+            if current == item.id, let story = stories[current], story.members > 1 { continue }
+            addToCentroid(item.profile, storyID: current, seq: seq, sign: -1)
+            let scored = storyScores(item.profile, item.time, excluding: seq)
+            let own = scored.first { $0.storyID == current }?.score ?? -1
+            var best: StoryScore? = nil
+            for candidate in scored where candidate.storyID != current {
+                if best == nil || candidate.score > best!.score { best = candidate }
+            }
+            if let best, best.score >= threshold(for: item.profile), best.score > own {
+                items.modify(seq) { $0.storyID = best.storyID }
+                addToCentroid(item.profile, storyID: best.storyID, seq: seq, sign: 1, time: item.time)
+                results[k] = StoryAssignment(itemID: item.id, storyID: best.storyID, tier: .similar,
+                                             score: best.score, matchedItemID: best.itemID)
+            } else {
+                addToCentroid(item.profile, storyID: current, seq: seq, sign: 1, time: item.time)
+            }
         }
-        return StoryAssignment(itemID: item.id, storyID: item.id, tier: .new, score: 0, matchedItemID: nil)
     }
 
     /// The better of the nearest item's similarity and the (weighted) similarity to the story's centroid: a story
@@ -280,7 +339,8 @@ public final class StoryClusterer {
     // MARK: - Index upkeep
 
     private func makeProfile(_ item: StoryItem) -> ItemProfile {
-        ItemProfile(title: item.title, text: item.text, fingerprintMinWords: settings.nearCopyMinWords,
+        ItemProfile(title: item.title, text: item.text, slug: item.canonicalURL.map(URLSlug.words) ?? "",
+                    fingerprintMinWords: settings.nearCopyMinWords,
                     tokenizer: &tokenizer)
     }
 

@@ -1,19 +1,28 @@
 import ArgumentParser
 import Foundation
+import FeedPipeline
 import StoryClustering
 
-/// `feedd cluster FILE.jsonl [--shuffle SEED]`: clusters JSON Lines items with the daemon's engine and default
-/// settings and prints one `{"id": …, "cluster": …}` line per item, so quality can be scored.
+/// `feedd cluster FILE.jsonl [--shuffle SEED] [--config FILE]`: clusters JSON Lines items with the daemon's engine
+/// and prints one `{"id": …, "cluster": …}` line per item, so quality can be scored. The settings are the defaults,
+/// or a configuration's `[cluster]` table when `--config` names one (to try a threshold before the daemon uses it).
 struct ClusterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cluster", abstract: "Cluster JSONL items into stories.",
-        discussion: "Prints {\"id\", \"cluster\"} JSON lines; the cluster is the id of the story's first item.")
+        discussion: """
+            Prints {"id", "cluster"} JSON lines; the cluster is the id of the story's first item. The engine's \
+            settings are the defaults, or the [cluster] table of the file given with --config (no config file \
+            is read unless named).
+            """)
 
     @Argument(help: "JSON Lines file: {id, feed, title, summary, text?, url?, published} per line.")
     var file: String
 
     @Option(help: "Deal the items' times out in a seeded random order (for data whose times leak the labels).")
     var shuffle: UInt64?
+
+    /// Only `--config` given explicitly counts: without it the defaults apply, whatever config file exists.
+    @OptionGroup var options: GlobalOptions
 
     func run() async throws {
         let url = URL(fileURLWithPath: file)
@@ -27,7 +36,9 @@ struct ClusterCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("feedd: \(file): skipped \(error)\n".utf8))
         }
         guard !input.records.isEmpty else { throw ValidationError("\(file): no items") }
-        let clusterer = StoryClusterer(settings: ClusteringSettings())
+        var settings = ClusteringSettings()
+        if options.config != nil { settings = ClusteringSettings(try options.loadConfiguration().cluster) }
+        let clusterer = StoryClusterer(settings: settings)
         var out = ""
         for row in input.cluster(with: clusterer, shuffleSeed: shuffle) {
             out += "{\"id\": \(Self.quote(row.id)), \"cluster\": \(Self.quote(row.cluster))}\n"
