@@ -40,6 +40,23 @@ struct ItemSlots<Item: SlotItem> {
         storyIDs[i] = slots[i]!.storyID
     }
 
+    /// Calls `body` with the item borrowed in place, nil when the slot is empty: binding `items[seq]!` to a
+    /// constant copies the item (a retain and release of each of its arrays and strings), which the hot loops
+    /// of `decide` cannot afford.
+    @inline(__always)
+    func read<R>(_ seq: Int, _ body: (borrowing Item) -> R) -> R? {
+        let i = seq - base
+        guard i >= 0 && i < slots.count else { return nil }
+        return slots.withUnsafeBufferPointer { buffer -> R? in
+            guard buffer[i] != nil else { return nil }
+            return body(buffer[i].unsafelyUnwrapped)
+        }
+    }
+
+    /// Sequence numbers the slots cover (live or not): `firstSequenceNumber ..< endSequenceNumber`.
+    var firstSequenceNumber: Int { base }
+    var endSequenceNumber: Int { base + slots.count }
+
     /// The item's time and story without touching the item, nil when the slot is empty.
     @inline(__always)
     func meta(_ seq: Int) -> (time: Double, storyID: Int64)? {

@@ -60,6 +60,12 @@ public final class StoryClusterer {
     private var items = ItemSlots<IndexedItem>()
     private var nextSeq = 0
     private var postings = TermMap<[Posting]>()
+    /// Scratch for `decide`, kept between items: partial scores by window position, which item (`epoch`) last
+    /// touched each position, and the positions the current item touched.
+    private var partialScores: [Float] = []
+    private var touchedIn: [UInt32] = []
+    private var epoch: UInt32 = 0
+    private var touched: [Int] = []
     private var bandIndex: [UInt64: [Int]] = [:]
     private var urlIndex: [String: Int] = [:]
     private var guidIndex: [String: Int] = [:]
@@ -162,42 +168,68 @@ public final class StoryClusterer {
         }
 
         // 3. Same event: best item per candidate story, blended with the story's centroid.
-        // Partial scores over the strongest terms pick the candidates worth a full comparison.
-        // Keyed by seq + 1 (the map reserves key 0); sequence numbers are distinct, so their low bits spread.
-        var partial = TermMap<Float>(capacity: 256)
-        for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
-            postings.read(term) { list in
-                for posting in list.reversed().prefix(Self.postingsPerTerm) {
-                    partial.add(UInt64(posting.seq + 1), weight * posting.weight, zero: 0, +)
+        // Partial scores over the strongest terms pick the candidates worth a full comparison. They accumulate in
+        // a dense scratch column indexed by window position (no hashing, no allocation per item); each item's
+        // sum still runs in query-term then posting order, so every partial score is bit-for-bit what it was.
+        let first = items.firstSequenceNumber
+        let span = items.endSequenceNumber - first
+        if partialScores.count < span {
+            partialScores.append(contentsOf: repeatElement(0, count: span - partialScores.count))
+            touchedIn.append(contentsOf: repeatElement(0, count: span - touchedIn.count))
+        }
+        touched.removeAll(keepingCapacity: true)
+        if epoch == .max { epoch = 0; for i in touchedIn.indices { touchedIn[i] = 0 } }
+        epoch += 1
+        let stamp = epoch
+        partialScores.withUnsafeMutableBufferPointer { scores in
+            touchedIn.withUnsafeMutableBufferPointer { marks in
+                for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
+                    postings.read(term) { list in
+                        for posting in list.reversed().prefix(Self.postingsPerTerm) {
+                            // Evicted items below the window would fail the window test below anyway.
+                            let i = posting.seq - first
+                            guard i >= 0 else { continue }
+                            if marks[i] != stamp { marks[i] = stamp; scores[i] = 0; touched.append(i) }
+                            scores[i] += weight * posting.weight
+                        }
+                    }
                 }
             }
         }
+        // Top candidates by (score, seq): a strict order on distinct seqs, so the choice does not depend on the
+        // order they are visited in, and the window test (a filter) may run only for those that would enter.
         var candidates: [(score: Float, seq: Int)] = []
         candidates.reserveCapacity(Self.fullComparisons + 1)
-        partial.forEach { key, score in
-            let seq = Int(key) - 1
-            guard let meta = items.meta(seq), inWindow(time: meta.time, storyID: meta.storyID) else { return }
+        for i in touched {
+            let score = partialScores[i]
+            let seq = first + i
             if candidates.count == Self.fullComparisons, let last = candidates.last, (last.score, last.seq) >= (score, seq) {
-                return
+                continue
             }
+            guard let meta = items.meta(seq), inWindow(time: meta.time, storyID: meta.storyID) else { continue }
             let at = candidates.firstIndex { ($0.score, $0.seq) < (score, seq) } ?? candidates.count
             candidates.insert((score, seq), at: at)
             if candidates.count > Self.fullComparisons { candidates.removeLast() }
         }
-        var perStory: [Int64: (similarity: Float, itemID: Int64)] = [:]
+        // Best item per story: at most `fullComparisons` stories, so a small array beats a hashed dictionary.
+        var perStory: [(storyID: Int64, similarity: Float, itemID: Int64)] = []
+        perStory.reserveCapacity(candidates.count)
         for (_, seq) in candidates {
-            let other = items[seq]!
-            let s = profile.dot(other.profile)
-            if let current = perStory[other.storyID], (current.similarity, -current.itemID) >= (s, -other.id) {
-                continue
+            let (s, storyID, id) = items.read(seq) { other in (profile.dot(other.profile), other.storyID, other.id) }!
+            if let k = perStory.firstIndex(where: { $0.storyID == storyID }) {
+                let current = perStory[k]
+                if (current.similarity, -current.itemID) >= (s, -id) { continue }
+                perStory[k] = (storyID, s, id)
+            } else {
+                perStory.append((storyID, s, id))
             }
-            perStory[other.storyID] = (s, other.id)
         }
+        perStory.sort { $0.storyID < $1.storyID }
         let threshold = threshold(for: profile)
         var best: (score: Double, storyID: Int64, itemID: Int64)? = nil
         var matching: [Int64] = []
-        for storyID in perStory.keys.sorted() {
-            let nn = perStory[storyID]!
+        for nn in perStory {
+            let storyID = nn.storyID
             let score = storyScore(profile, nearest: Double(nn.similarity), storyID: storyID)
             // Merging needs an item-to-item match in each story: centroids alone drift towards a feed's common
             // vocabulary as stories grow, and would chain unrelated stories together.
