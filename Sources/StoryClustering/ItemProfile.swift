@@ -129,14 +129,24 @@ struct ItemProfile: Sendable {
     }
 
     /// Cosine of two weighted profiles (sorted-merge of their term lists).
-    func dot(_ other: ItemProfile) -> Float {
-        var i = 0, j = 0, sum: Float = 0
-        let a = terms, b = other.terms
-        while i < a.count && j < b.count {
-            if a[i] == b[j] { sum += weights[i] * other.weights[j]; i += 1; j += 1 }
-            else if a[i] < b[j] { i += 1 } else { j += 1 }
+    /// Through buffer pointers: no bounds checks or retains in the engine's innermost loop.
+    func dot(_ other: borrowing ItemProfile) -> Float {
+        terms.withUnsafeBufferPointer { a in
+            other.terms.withUnsafeBufferPointer { b in
+                weights.withUnsafeBufferPointer { wa in
+                    other.weights.withUnsafeBufferPointer { wb in
+                        var i = 0, j = 0, sum: Float = 0
+                        let n = a.count, m = b.count
+                        while i < n && j < m {
+                            let x = a[i], y = b[j]
+                            if x == y { sum += wa[i] * wb[j]; i += 1; j += 1 }
+                            else if x < y { i += 1 } else { j += 1 }
+                        }
+                        return sum
+                    }
+                }
+            }
         }
-        return sum
     }
 }
 

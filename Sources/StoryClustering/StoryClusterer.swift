@@ -345,14 +345,7 @@ public final class StoryClusterer {
         story.founded = min(story.founded, time)
         if time.isFinite { story.latest = max(story.latest, time) }
         if sign > 0 { story.seqs.append(seq) } else { story.seqs.removeAll { $0 == seq } }
-        for i in profile.terms.indices {
-            let delta = sign * profile.weights[i]
-            story.centroid.update(profile.terms[i], initial: 0) { value in
-                let new = value + delta
-                story.normSquared += Double(new * new - value * value)
-                value = new
-            }
-        }
+        story.centroid.add(profile.terms, profile.weights, sign: sign, normSquared: &story.normSquared)
         story.members += sign > 0 ? 1 : -1
         if story.members <= 0 { stories[storyID] = nil }
     }
