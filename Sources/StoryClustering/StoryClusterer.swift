@@ -66,6 +66,7 @@ public final class StoryClusterer {
     private var touchedIn: [UInt32] = []
     private var epoch: UInt32 = 0
     private var touched: [Int] = []
+    private var query = QueryTerms()
     private var bandIndex: [UInt64: [Int]] = [:]
     private var urlIndex: [String: Int] = [:]
     private var guidIndex: [String: Int] = [:]
@@ -214,8 +215,10 @@ public final class StoryClusterer {
         // Best item per story: at most `fullComparisons` stories, so a small array beats a hashed dictionary.
         var perStory: [(storyID: Int64, similarity: Float, itemID: Int64)] = []
         perStory.reserveCapacity(candidates.count)
+        if !candidates.isEmpty { query.load(profile) }
+        let query = query
         for (_, seq) in candidates {
-            let (s, storyID, id) = items.read(seq) { other in (profile.dot(other.profile), other.storyID, other.id) }!
+            let (s, storyID, id) = items.read(seq) { other in (query.dot(other.profile), other.storyID, other.id) }!
             if let k = perStory.firstIndex(where: { $0.storyID == storyID }) {
                 let current = perStory[k]
                 if (current.similarity, -current.itemID) >= (s, -id) { continue }
