@@ -67,7 +67,8 @@ public final class StoryClusterer {
     private var epoch: UInt32 = 0
     private var touched: [Int] = []
     private var query = QueryTerms()
-    private var bandIndex: [UInt64: [Int]] = [:]
+    /// Items by SimHash band key: every key is below `SimHash.bandKeys`, so an array indexed by key (2 MiB).
+    private var bandIndex = [[Int]](repeating: [], count: SimHash.bandKeys)
     private var urlIndex: [String: Int] = [:]
     private var guidIndex: [String: Int] = [:]
     private var stories: [Int64: StoryState] = [:]
@@ -153,18 +154,21 @@ public final class StoryClusterer {
 
         // 2. Near copy.
         if let fp = profile.fingerprint {
-            var best: (distance: Int, item: IndexedItem)? = nil
-            for band in SimHash.bands(fp) {
-                for seq in bandIndex[band] ?? [] {
-                    guard let other = items[seq], let ofp = other.profile.fingerprint, inWindow(other) else { continue }
+            var best: (distance: Int, id: Int64, storyID: Int64)? = nil
+            for band in 0..<SimHash.bandCount {
+                for seq in bandIndex[Int(SimHash.band(fp, band))] {
+                    // Read in place: the fields, not a copy of the item.
+                    guard let (ofp, id, storyID, otherTime) = items.read(seq, { other in
+                        (other.profile.fingerprint, other.id, other.storyID, other.time) }),
+                          let ofp, inWindow(time: otherTime, storyID: storyID) else { continue }
                     let d = SimHash.distance(fp, ofp)
                     guard d <= settings.nearCopyMaxDistance else { continue }
-                    if best == nil || (d, other.id) < (best!.distance, best!.item.id) { best = (d, other) }
+                    if best == nil || (d, id) < (best!.distance, best!.id) { best = (d, id, storyID) }
                 }
             }
             if let best {
-                return StoryAssignment(itemID: item.id, storyID: best.item.storyID, tier: .nearCopy,
-                                       score: 1 - Double(best.distance) / 64, matchedItemID: best.item.id)
+                return StoryAssignment(itemID: item.id, storyID: best.storyID, tier: .nearCopy,
+                                       score: 1 - Double(best.distance) / 64, matchedItemID: best.id)
             }
         }
 
@@ -336,7 +340,7 @@ public final class StoryClusterer {
         }
         liveEntries += profile.topWeighted.count
         if let fp = profile.fingerprint {
-            for band in SimHash.bands(fp) { bandIndex[band, default: []].append(seq) }
+            for band in 0..<SimHash.bandCount { bandIndex[Int(SimHash.band(fp, band))].append(seq) }
             liveEntries += 4
         }
     }
@@ -377,14 +381,19 @@ public final class StoryClusterer {
         if deadEntries > liveEntries + 4096 { rebuildPostings() }
     }
 
-    /// Drops evicted items from the postings, in item order so the index stays deterministic.
+    /// Drops evicted items from the postings, in item order so the index stays deterministic. The lists are
+    /// emptied, not freed, and refilled in place (no reallocation as they regrow); terms left without postings
+    /// are dropped afterwards when they make up most of the map.
     private func rebuildPostings() {
-        postings = TermMap()
-        bandIndex.removeAll(keepingCapacity: true)
+        postings.modifyEach { $0.removeAll(keepingCapacity: true) }
+        for i in bandIndex.indices where !bandIndex[i].isEmpty { bandIndex[i].removeAll(keepingCapacity: true) }
         liveEntries = 0
         deadEntries = 0
         items.compact()
-        for seq in items.sequenceNumbers { file(seq, items[seq]!.profile) }
+        for seq in items.sequenceNumbers { items.read(seq) { file(seq, $0.profile) } }
+        var empty = 0
+        postings.forEach { _, list in if list.isEmpty { empty += 1 } }
+        if empty * 2 > postings.count { postings = postings.filter { !$0.isEmpty } }
     }
 
     /// Re-weights the window with a fresh weighting table once the statistics have doubled: early items
@@ -397,8 +406,7 @@ public final class StoryClusterer {
         stories.removeAll(keepingCapacity: true)
         for seq in items.sequenceNumbers {
             items.modify(seq) { $0.profile.weigh(statistics, shortTextWords: settings.shortTextWords) }
-            let item = items[seq]!
-            addToCentroid(item.profile, storyID: item.storyID, seq: seq, sign: 1, time: item.time)
+            items.read(seq) { addToCentroid($0.profile, storyID: $0.storyID, seq: seq, sign: 1, time: $0.time) }
         }
         for (id, time) in founded { stories[id]?.founded = time }
         rebuildPostings()

@@ -166,6 +166,13 @@ struct TermMap<Value> {
         }
     }
 
+    /// Mutates every value in place, in slot order.
+    mutating func modifyEach(_ body: (inout Value) -> Void) {
+        entries.withUnsafeMutableBufferPointer { e in
+            for i in e.indices where e[i].key != 0 { body(&e[i].value!) }
+        }
+    }
+
     func filter(_ keep: (Value) -> Bool) -> TermMap {
         var out = TermMap(capacity: count)
         forEach { k, v in if keep(v) { out[k] = v } }
