@@ -106,14 +106,17 @@ struct ItemProfile: Sendable {
         let shortness = Float(max(0, 1 - Double(wordCount) / Double(max(1, shortTextWords))))
         let exponent = Self.idfExponent + (Self.shortIDFExponent - Self.idfExponent) * shortness
         var norm: Float = 0
-        for i in terms.indices {
-            let w = raw[i] * powf(statistics.idf(terms[i]), exponent)
-            weights[i] = w
-            norm += w * w
-        }
-        if norm > 0 {
-            let scale = 1 / norm.squareRoot()
-            for i in weights.indices { weights[i] *= scale }
+        // Through buffer pointers: one uniqueness check for the array, not one per element written.
+        weights.withUnsafeMutableBufferPointer { weights in
+            for i in terms.indices {
+                let w = raw[i] * powf(statistics.idf(terms[i]), exponent)
+                weights[i] = w
+                norm += w * w
+            }
+            if norm > 0 {
+                let scale = 1 / norm.squareRoot()
+                for i in weights.indices { weights[i] *= scale }
+            }
         }
         Self.strongest(terms, weights, Self.indexedTerms, into: &topWeighted)
     }

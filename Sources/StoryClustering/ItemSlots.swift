@@ -12,6 +12,8 @@ struct ItemSlots<Item: SlotItem> {
     /// Per slot: the item's time and story (valid only where the slot holds an item).
     private var times: [Double] = []
     private var storyIDs: [Int64] = []
+    /// Per slot: whether it holds an item. A flat column: testing the slot itself reads a cache line of the item.
+    private var live: [Bool] = []
     private var base = 0
     private(set) var count = 0
 
@@ -24,9 +26,10 @@ struct ItemSlots<Item: SlotItem> {
         set {
             let i = seq - base
             precondition(i >= 0, "sequence number below the window")
-            while slots.count <= i { slots.append(nil); times.append(0); storyIDs.append(0) }
+            while slots.count <= i { slots.append(nil); times.append(0); storyIDs.append(0); live.append(false) }
             if slots[i] == nil, newValue != nil { count += 1 } else if slots[i] != nil, newValue == nil { count -= 1 }
             slots[i] = newValue
+            live[i] = newValue != nil
             if let newValue { times[i] = newValue.time; storyIDs[i] = newValue.storyID }
         }
     }
@@ -62,7 +65,7 @@ struct ItemSlots<Item: SlotItem> {
     func meta(_ seq: Int) -> (time: Double, storyID: Int64)? {
         let i = seq - base
         guard i >= 0 && i < slots.count else { return nil }
-        return slots.withUnsafeBufferPointer { $0[i] == nil } ? nil : (times[i], storyIDs[i])
+        return live[i] ? (times[i], storyIDs[i]) : nil
     }
 
     mutating func remove(_ seq: Int) -> Item? {
@@ -83,12 +86,14 @@ struct ItemSlots<Item: SlotItem> {
             slots.removeAll(keepingCapacity: true)
             times.removeAll(keepingCapacity: true)
             storyIDs.removeAll(keepingCapacity: true)
+            live.removeAll(keepingCapacity: true)
             return
         }
         if first > 0 {
             slots.removeFirst(first)
             times.removeFirst(first)
             storyIDs.removeFirst(first)
+            live.removeFirst(first)
             base += first
         }
     }
