@@ -26,7 +26,7 @@ public final class StoryClusterer {
 
     /// A class so that updating a story's centroid in the dictionary never copies it.
     final class StoryState {
-        var centroid = TermMap<Float>()
+        var centroid: TermMap<Float>
         var normSquared: Double = 0
         var members = 0
         /// When its founding item was published: of two merging stories the older keeps its id.
@@ -35,6 +35,9 @@ public final class StoryClusterer {
         var latest: Double = -.infinity
         /// Window items of the story (index sequence numbers).
         var seqs: [Int] = []
+
+        /// `terms`: a capacity hint for the centroid (re-weighing knows it), so it need not grow step by step.
+        init(terms: Int = 0) { centroid = TermMap(expectedCount: terms) }
     }
 
     struct Expiry: Comparable {
@@ -401,14 +404,20 @@ public final class StoryClusterer {
     private func reweighIfDue() {
         guard statistics.weightingIsStale else { return }
         statistics.refreshWeighting()
-        var founded: [Int64: Double] = [:]
-        for (id, story) in stories { founded[id] = story.founded }
+        var previous: [(id: Int64, founded: Double, terms: Int)] = []
+        previous.reserveCapacity(stories.count)
+        for (id, story) in stories { previous.append((id, story.founded, story.centroid.count)) }
         stories.removeAll(keepingCapacity: true)
+        // The same stories come back (every window item is re-added to its own): start each one's centroid at
+        // its old size rather than growing it step by step. Its values are summed afresh in the same order as
+        // before, so they come out the same.
+        for story in previous { stories[story.id] = StoryState(terms: story.terms) }
         for seq in items.sequenceNumbers {
             items.modify(seq) { $0.profile.weigh(statistics, shortTextWords: settings.shortTextWords) }
             items.read(seq) { addToCentroid($0.profile, storyID: $0.storyID, seq: seq, sign: 1, time: $0.time) }
         }
-        for (id, time) in founded { stories[id]?.founded = time }
+        for story in previous { stories[story.id]?.founded = story.founded }
+        for (id, story) in stories where story.members == 0 { stories[id] = nil }  // none expected; as before
         rebuildPostings()
     }
 

@@ -22,6 +22,13 @@ struct TermMap<Value> {
         mask = size - 1
     }
 
+    /// Sized as growing from empty to `count` entries would leave it (no larger: memory follows the contents).
+    init(expectedCount count: Int) {
+        var size = 8
+        while count * 4 > size * 3 { size <<= 1 }
+        self.init(capacity: size / 2)
+    }
+
     /// 0 marks an empty slot; the (astronomically rare) term hash 0 is stored as 1.
     @inline(__always) private static func key(_ k: UInt64) -> UInt64 { k == 0 ? 1 : k }
 
