@@ -9,11 +9,14 @@ protocol SlotItem {
 
 struct ItemSlots<Item: SlotItem> {
     private var slots: [Item?] = []
-    /// Per slot: the item's time and story (valid only where the slot holds an item).
-    private var times: [Double] = []
-    private var storyIDs: [Int64] = []
-    /// Per slot: whether it holds an item. A flat column: testing the slot itself reads a cache line of the item.
-    private var live: [Bool] = []
+    /// Per slot: whether it holds an item, and its time and story (valid only where it does). One flat column
+    /// read together (one cache miss, not one per field); testing the slot itself would read a line of the item.
+    private struct Meta {
+        var time: Double
+        var storyID: Int64
+        var live: Bool
+    }
+    private var metas: [Meta] = []
     private var base = 0
     private(set) var count = 0
 
@@ -26,11 +29,11 @@ struct ItemSlots<Item: SlotItem> {
         set {
             let i = seq - base
             precondition(i >= 0, "sequence number below the window")
-            while slots.count <= i { slots.append(nil); times.append(0); storyIDs.append(0); live.append(false) }
+            while slots.count <= i { slots.append(nil); metas.append(Meta(time: 0, storyID: 0, live: false)) }
             if slots[i] == nil, newValue != nil { count += 1 } else if slots[i] != nil, newValue == nil { count -= 1 }
             slots[i] = newValue
-            live[i] = newValue != nil
-            if let newValue { times[i] = newValue.time; storyIDs[i] = newValue.storyID }
+            metas[i].live = newValue != nil
+            if let newValue { metas[i].time = newValue.time; metas[i].storyID = newValue.storyID }
         }
     }
 
@@ -39,8 +42,8 @@ struct ItemSlots<Item: SlotItem> {
         let i = seq - base
         guard i >= 0, i < slots.count, slots[i] != nil else { return }
         body(&slots[i]!)
-        times[i] = slots[i]!.time
-        storyIDs[i] = slots[i]!.storyID
+        metas[i].time = slots[i]!.time
+        metas[i].storyID = slots[i]!.storyID
     }
 
     /// Calls `body` with the item borrowed in place, nil when the slot is empty: binding `items[seq]!` to a
@@ -51,7 +54,7 @@ struct ItemSlots<Item: SlotItem> {
         let i = seq - base
         guard i >= 0 && i < slots.count else { return nil }
         return slots.withUnsafeBufferPointer { buffer -> R? in
-            guard buffer[i] != nil else { return nil }
+            guard metas[i].live else { return nil }
             return body(buffer[i].unsafelyUnwrapped)
         }
     }
@@ -65,7 +68,7 @@ struct ItemSlots<Item: SlotItem> {
     func meta(_ seq: Int) -> (time: Double, storyID: Int64)? {
         let i = seq - base
         guard i >= 0 && i < slots.count else { return nil }
-        return live[i] ? (times[i], storyIDs[i]) : nil
+        return metas.withUnsafeBufferPointer { metas in metas[i].live ? (metas[i].time, metas[i].storyID) : nil }
     }
 
     mutating func remove(_ seq: Int) -> Item? {
@@ -76,24 +79,20 @@ struct ItemSlots<Item: SlotItem> {
 
     /// Live sequence numbers, ascending.
     var sequenceNumbers: [Int] {
-        slots.indices.compactMap { slots[$0] == nil ? nil : base + $0 }
+        metas.indices.compactMap { metas[$0].live ? base + $0 : nil }
     }
 
     /// Drops the evicted prefix so memory follows the window, not the history.
     mutating func compact() {
-        guard let first = slots.firstIndex(where: { $0 != nil }) else {
+        guard let first = metas.firstIndex(where: { $0.live }) else {
             base += slots.count
             slots.removeAll(keepingCapacity: true)
-            times.removeAll(keepingCapacity: true)
-            storyIDs.removeAll(keepingCapacity: true)
-            live.removeAll(keepingCapacity: true)
+            metas.removeAll(keepingCapacity: true)
             return
         }
         if first > 0 {
             slots.removeFirst(first)
-            times.removeFirst(first)
-            storyIDs.removeFirst(first)
-            live.removeFirst(first)
+            metas.removeFirst(first)
             base += first
         }
     }

@@ -63,11 +63,14 @@ public final class StoryClusterer {
     private var items = ItemSlots<IndexedItem>()
     private var nextSeq = 0
     private var postings = TermMap<[Posting]>()
-    /// Scratch for `decide`, kept between items: partial scores by window position, which item (`epoch`) last
-    /// touched each position, and the positions the current item touched.
-    private var partialScores: [Float] = []
-    private var touchedIn: [UInt32] = []
+    /// Scratch for `decide`, kept between items: partial scores by window position with the item (`epoch`) that
+    /// last touched each (side by side: one cache line per posting), and the positions the current item touched.
+    private var scratch: [Partial] = []
     private var epoch: UInt32 = 0
+    struct Partial {
+        var score: Float = 0
+        var epoch: UInt32 = 0
+    }
     private var touched: [Int] = []
     private var query = QueryTerms()
     /// Items by SimHash band key: every key is below `SimHash.bandKeys`, so an array indexed by key (2 MiB).
@@ -181,25 +184,20 @@ public final class StoryClusterer {
         // sum still runs in query-term then posting order, so every partial score is bit-for-bit what it was.
         let first = items.firstSequenceNumber
         let span = items.endSequenceNumber - first
-        if partialScores.count < span {
-            partialScores.append(contentsOf: repeatElement(0, count: span - partialScores.count))
-            touchedIn.append(contentsOf: repeatElement(0, count: span - touchedIn.count))
-        }
+        if scratch.count < span { scratch.append(contentsOf: repeatElement(Partial(), count: span - scratch.count)) }
         touched.removeAll(keepingCapacity: true)
-        if epoch == .max { epoch = 0; for i in touchedIn.indices { touchedIn[i] = 0 } }
+        if epoch == .max { epoch = 0; for i in scratch.indices { scratch[i].epoch = 0 } }
         epoch += 1
         let stamp = epoch
-        partialScores.withUnsafeMutableBufferPointer { scores in
-            touchedIn.withUnsafeMutableBufferPointer { marks in
-                for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
-                    postings.read(term) { list in
-                        for posting in list.reversed().prefix(Self.postingsPerTerm) {
-                            // Evicted items below the window would fail the window test below anyway.
-                            let i = posting.seq - first
-                            guard i >= 0 else { continue }
-                            if marks[i] != stamp { marks[i] = stamp; scores[i] = 0; touched.append(i) }
-                            scores[i] += weight * posting.weight
-                        }
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
+                postings.read(term) { list in
+                    for posting in list.reversed().prefix(Self.postingsPerTerm) {
+                        // Evicted items below the window would fail the window test below anyway.
+                        let i = posting.seq - first
+                        guard i >= 0 else { continue }
+                        if scratch[i].epoch != stamp { scratch[i] = Partial(score: 0, epoch: stamp); touched.append(i) }
+                        scratch[i].score += weight * posting.weight
                     }
                 }
             }
@@ -209,7 +207,7 @@ public final class StoryClusterer {
         var candidates: [(score: Float, seq: Int)] = []
         candidates.reserveCapacity(Self.fullComparisons + 1)
         for i in touched {
-            let score = partialScores[i]
+            let score = scratch[i].score
             let seq = first + i
             if candidates.count == Self.fullComparisons, let last = candidates.last, (last.score, last.seq) >= (score, seq) {
                 continue
