@@ -73,6 +73,8 @@ public final class StoryClusterer {
     }
     private var touched: [Int] = []
     private var query = QueryTerms()
+    /// Where the cache-warming passes (`touch`) leave their meaningless sums, so the loads are not optimised away.
+    private var sink: UInt64 = 0
     /// Items by SimHash band key: every key is below `SimHash.bandKeys`, so an array indexed by key (2 MiB).
     private var bandIndex = [[Int]](repeating: [], count: SimHash.bandKeys)
     private var urlIndex: [String: Int] = [:]
@@ -96,6 +98,7 @@ public final class StoryClusterer {
     /// Assigns `item` to an existing story or founds a new one.
     public func assign(_ item: StoryItem) -> StoryAssignment {
         let profile = makeProfile(item)
+        sink ^= statistics.touchFrequencies(profile.terms)
         statistics.add(profile.terms)
         return place(item, profile)
     }
@@ -105,7 +108,10 @@ public final class StoryClusterer {
     public func assign(batch items: [StoryItem]) -> [StoryAssignment] {
         let sorted = items.sorted { ($0.published, $0.id) < ($1.published, $1.id) }
         let profiles = sorted.map(makeProfile)
-        for profile in profiles { statistics.add(profile.terms) }
+        for profile in profiles {
+            sink ^= statistics.touchFrequencies(profile.terms)
+            statistics.add(profile.terms)
+        }
         return zip(sorted, profiles).map { place($0, $1) }
     }
 
@@ -131,6 +137,7 @@ public final class StoryClusterer {
     private func place(_ item: StoryItem, _ profile: ItemProfile) -> StoryAssignment {
         var profile = profile
         reweighIfDue()
+        sink ^= statistics.touchWeighting(profile.terms)
         profile.weigh(statistics, shortTextWords: settings.shortTextWords)
         let time = item.published.timeIntervalSince1970
         advance(to: time)
@@ -189,6 +196,7 @@ public final class StoryClusterer {
         if epoch == .max { epoch = 0; for i in scratch.indices { scratch[i].epoch = 0 } }
         epoch += 1
         let stamp = epoch
+        sink ^= touchPostings(profile.topWeighted.prefix(Self.queryTerms))
         scratch.withUnsafeMutableBufferPointer { scratch in
             for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
                 postings.read(term) { list in
@@ -222,6 +230,22 @@ public final class StoryClusterer {
         perStory.reserveCapacity(candidates.count)
         if !candidates.isEmpty { query.load(profile) }
         let query = query
+        // Touch every candidate's term and weight lists first (a word per cache line): independent loads whose
+        // misses overlap, where each comparison would otherwise wait for its item's memory in turn.
+        var touch: UInt64 = 0
+        for (_, seq) in candidates {
+            touch ^= items.read(seq) { other in
+                other.profile.terms.withUnsafeBufferPointer { terms in
+                    other.profile.weights.withUnsafeBufferPointer { weights in
+                        var sum: UInt64 = 0
+                        for k in stride(from: 0, to: terms.count, by: 8) { sum ^= terms[k] }
+                        for k in stride(from: 0, to: weights.count, by: 16) { sum ^= UInt64(weights[k].bitPattern) }
+                        return sum
+                    }
+                }
+            } ?? 0
+        }
+        sink ^= touch
         for (_, seq) in candidates {
             let (s, storyID, id) = items.read(seq) { other in (query.dot(other.profile), other.storyID, other.id) }!
             if let k = perStory.firstIndex(where: { $0.storyID == storyID }) {
@@ -335,7 +359,15 @@ public final class StoryClusterer {
         expiry.insert(Expiry(time: time, seq: seq))
     }
 
+    /// Touches the postings lists of `terms` (their entries and newest postings), as `TermMap.touch` does.
+    private func touchPostings(_ terms: some Sequence<(term: UInt64, weight: Float)>) -> UInt64 {
+        var sum: UInt64 = 0
+        for (term, _) in terms { postings.read(term) { list in sum ^= UInt64(truncatingIfNeeded: list.last?.seq ?? 0) } }
+        return sum
+    }
+
     private func file(_ seq: Int, _ profile: ItemProfile) {
+        sink ^= touchPostings(profile.topWeighted)
         for (term, weight) in profile.topWeighted {
             postings.update(term, initial: []) { $0.append(Posting(seq: seq, weight: weight)) }
         }
@@ -350,6 +382,7 @@ public final class StoryClusterer {
                                time: Double = .infinity) {
         let story: StoryState
         if let existing = stories[storyID] { story = existing } else { story = StoryState(); stories[storyID] = story }
+        sink ^= story.centroid.touch(profile.terms)
         story.founded = min(story.founded, time)
         if time.isFinite { story.latest = max(story.latest, time) }
         if sign > 0 { story.seqs.append(seq) } else { story.seqs.removeAll { $0 == seq } }
@@ -411,6 +444,7 @@ public final class StoryClusterer {
         // before, so they come out the same.
         for story in previous { stories[story.id] = StoryState(terms: story.terms) }
         for seq in items.sequenceNumbers {
+            sink ^= items.read(seq) { statistics.touchWeighting($0.profile.terms) } ?? 0
             items.modify(seq) { $0.profile.weigh(statistics, shortTextWords: settings.shortTextWords) }
             items.read(seq) { addToCentroid($0.profile, storyID: $0.storyID, seq: seq, sign: 1, time: $0.time) }
         }

@@ -44,6 +44,10 @@ public struct TermStatistics: Sendable, Hashable, Codable {
 
     func frequency(_ term: UInt64) -> Int { Int(frequencies[term] ?? 0) }
 
+    /// `TermMap.touch` on the counts (before `add`) and on the weighting table (before weighing).
+    func touchFrequencies(_ terms: [UInt64]) -> UInt64 { frequencies.touch(terms) }
+    func touchWeighting(_ terms: [UInt64]) -> UInt64 { weighting.touch(terms) }
+
     /// Whether the live counts have outgrown the weighting table (doubled since it was frozen). A fresh store's
     /// first batch therefore gets a table of its own counts before any item is weighed: an empty table would
     /// give every word the same weight, so that two items sharing a place name look as alike as two sharing the
