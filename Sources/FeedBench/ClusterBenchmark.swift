@@ -31,6 +31,9 @@ struct ClusterBenchmark: ParsableCommand {
         var storyOf: [Int64: Int64] = [:]
         var mergedInto: [Int64: Int64] = [:]
         var tiers: [MatchTier: Int] = [:]
+        // Every decision folded into one hash (FNV-1a): any change in a story, tier, score bit or merge shows.
+        var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ x: UInt64) { digest = (digest ^ x) &* 0x0000_0100_0000_01b3 }
         let start = DispatchTime.now().uptimeNanoseconds
         let cpuStart = cpuSeconds()
         var index = 0
@@ -40,6 +43,10 @@ struct ClusterBenchmark: ParsableCommand {
                 storyOf[a.itemID] = a.storyID
                 tiers[a.tier, default: 0] += 1
                 for m in a.mergedStoryIDs { mergedInto[m] = a.storyID }
+                mix(UInt64(bitPattern: a.itemID)); mix(UInt64(bitPattern: a.storyID)); mix(a.score.bitPattern)
+                mix(UInt64(bitPattern: a.matchedItemID ?? -1))
+                for byte in a.tier.rawValue.utf8 { mix(UInt64(byte)) }
+                for m in a.mergedStoryIDs { mix(UInt64(bitPattern: m)) }
             }
             index += batch
         }
@@ -55,6 +62,7 @@ struct ClusterBenchmark: ParsableCommand {
                      clusterer.indexedItemCount, clusterer.openStoryCount))
         print("           tiers: " + [MatchTier.new, .identity, .nearCopy, .similar].map { "\($0.rawValue) \(tiers[$0] ?? 0)" }.joined(separator: ", ")
               + String(format: "; synthetic B-cubed P=%.3f R=%.3f F1=%.3f", q.p, q.r, q.f))
+        print(String(format: "           decisions digest %016llx", digest))
 
         // Reference: plain TF-IDF, greedy single-pass centroid clustering over clusters active in the window.
         let prefix = Array(stream.prefix(referenceItems))

@@ -49,7 +49,7 @@ struct EventTokenizer {
             if me.buffer.count == 1 && !hasDigit { return }
             if !hasDigit { EventTokenizer.stem(&me.buffer) }
             let hash = TermHash.of(me.buffer)
-            let token = Token(hash: hash, isStopword: Stopwords.hashes.contains(hash),
+            let token = Token(hash: hash, isStopword: Stopwords.contains(hash),
                               isCapitalised: capitalised && !sentenceStart, sentenceStart: sentenceStart,
                               upper: capitalised, hasDigit: hasDigit,
                               text: me.keepText ? String(decoding: me.buffer, as: UTF8.self) : nil)

@@ -9,9 +9,14 @@ protocol SlotItem {
 
 struct ItemSlots<Item: SlotItem> {
     private var slots: [Item?] = []
-    /// Per slot: the item's time and story (valid only where the slot holds an item).
-    private var times: [Double] = []
-    private var storyIDs: [Int64] = []
+    /// Per slot: whether it holds an item, and its time and story (valid only where it does). One flat column
+    /// read together (one cache miss, not one per field); testing the slot itself would read a line of the item.
+    private struct Meta {
+        var time: Double
+        var storyID: Int64
+        var live: Bool
+    }
+    private var metas: [Meta] = []
     private var base = 0
     private(set) var count = 0
 
@@ -24,10 +29,11 @@ struct ItemSlots<Item: SlotItem> {
         set {
             let i = seq - base
             precondition(i >= 0, "sequence number below the window")
-            while slots.count <= i { slots.append(nil); times.append(0); storyIDs.append(0) }
+            while slots.count <= i { slots.append(nil); metas.append(Meta(time: 0, storyID: 0, live: false)) }
             if slots[i] == nil, newValue != nil { count += 1 } else if slots[i] != nil, newValue == nil { count -= 1 }
             slots[i] = newValue
-            if let newValue { times[i] = newValue.time; storyIDs[i] = newValue.storyID }
+            metas[i].live = newValue != nil
+            if let newValue { metas[i].time = newValue.time; metas[i].storyID = newValue.storyID }
         }
     }
 
@@ -36,16 +42,33 @@ struct ItemSlots<Item: SlotItem> {
         let i = seq - base
         guard i >= 0, i < slots.count, slots[i] != nil else { return }
         body(&slots[i]!)
-        times[i] = slots[i]!.time
-        storyIDs[i] = slots[i]!.storyID
+        metas[i].time = slots[i]!.time
+        metas[i].storyID = slots[i]!.storyID
     }
+
+    /// Calls `body` with the item borrowed in place, nil when the slot is empty: binding `items[seq]!` to a
+    /// constant copies the item (a retain and release of each of its arrays and strings), which the hot loops
+    /// of `decide` cannot afford.
+    @inline(__always)
+    func read<R>(_ seq: Int, _ body: (borrowing Item) -> R) -> R? {
+        let i = seq - base
+        guard i >= 0 && i < slots.count else { return nil }
+        return slots.withUnsafeBufferPointer { buffer -> R? in
+            guard metas[i].live else { return nil }
+            return body(buffer[i].unsafelyUnwrapped)
+        }
+    }
+
+    /// Sequence numbers the slots cover (live or not): `firstSequenceNumber ..< endSequenceNumber`.
+    var firstSequenceNumber: Int { base }
+    var endSequenceNumber: Int { base + slots.count }
 
     /// The item's time and story without touching the item, nil when the slot is empty.
     @inline(__always)
     func meta(_ seq: Int) -> (time: Double, storyID: Int64)? {
         let i = seq - base
         guard i >= 0 && i < slots.count else { return nil }
-        return slots.withUnsafeBufferPointer { $0[i] == nil } ? nil : (times[i], storyIDs[i])
+        return metas.withUnsafeBufferPointer { metas in metas[i].live ? (metas[i].time, metas[i].storyID) : nil }
     }
 
     mutating func remove(_ seq: Int) -> Item? {
@@ -56,22 +79,20 @@ struct ItemSlots<Item: SlotItem> {
 
     /// Live sequence numbers, ascending.
     var sequenceNumbers: [Int] {
-        slots.indices.compactMap { slots[$0] == nil ? nil : base + $0 }
+        metas.indices.compactMap { metas[$0].live ? base + $0 : nil }
     }
 
     /// Drops the evicted prefix so memory follows the window, not the history.
     mutating func compact() {
-        guard let first = slots.firstIndex(where: { $0 != nil }) else {
+        guard let first = metas.firstIndex(where: { $0.live }) else {
             base += slots.count
             slots.removeAll(keepingCapacity: true)
-            times.removeAll(keepingCapacity: true)
-            storyIDs.removeAll(keepingCapacity: true)
+            metas.removeAll(keepingCapacity: true)
             return
         }
         if first > 0 {
             slots.removeFirst(first)
-            times.removeFirst(first)
-            storyIDs.removeFirst(first)
+            metas.removeFirst(first)
             base += first
         }
     }

@@ -21,6 +21,14 @@ enum SimHash {
 
     /// Four 16-bit bands: two fingerprints within 3 bits agree exactly on at least one band (pigeonhole).
     static func bands(_ fingerprint: UInt64) -> [UInt64] {
-        (0..<4).map { band in UInt64(band) << 16 | (fingerprint >> UInt64(band * 16)) & 0xFFFF }
+        (0..<4).map { band(fingerprint, $0) }
     }
+
+    /// One band's key, below `bandKeys` (the band number above its 16 bits): a direct index, no hashing.
+    @inline(__always)
+    static func band(_ fingerprint: UInt64, _ band: Int) -> UInt64 {
+        UInt64(band) << 16 | (fingerprint >> UInt64(band * 16)) & 0xFFFF
+    }
+    static let bandCount = 4
+    static let bandKeys = 4 << 16
 }

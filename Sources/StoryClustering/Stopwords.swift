@@ -15,4 +15,30 @@ enum Stopwords {
 
     /// Stable hashes of the stop words, as the tokenizer hashes terms.
     static let hashes: Set<UInt64> = Set(words.map { TermHash.of(Array($0.utf8)) })
+
+    /// The same set as an open-addressing table probed with the hash's low bits (term hashes are mixed): the
+    /// tokenizer asks about every word, and `Set` would run SipHash each time.
+    private static let table: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 1024)
+        for hash in hashes {
+            var i = Int(truncatingIfNeeded: hash) & (table.count - 1)
+            while table[i] != 0 { i = (i + 1) & (table.count - 1) }
+            table[i] = hash
+        }
+        return table
+    }()
+
+    /// Whether `hash` is a stop word's (a term hash of 0, never a stop word's, would end the probe at once).
+    @inline(__always)
+    static func contains(_ hash: UInt64) -> Bool {
+        table.withUnsafeBufferPointer { table in
+            var i = Int(truncatingIfNeeded: hash) & (table.count - 1)
+            while true {
+                let k = table[i]
+                if k == hash { return k != 0 }
+                if k == 0 { return false }
+                i = (i + 1) & (table.count - 1)
+            }
+        }
+    }
 }

@@ -26,7 +26,7 @@ public final class StoryClusterer {
 
     /// A class so that updating a story's centroid in the dictionary never copies it.
     final class StoryState {
-        var centroid = TermMap<Float>()
+        var centroid: TermMap<Float>
         var normSquared: Double = 0
         var members = 0
         /// When its founding item was published: of two merging stories the older keeps its id.
@@ -35,6 +35,9 @@ public final class StoryClusterer {
         var latest: Double = -.infinity
         /// Window items of the story (index sequence numbers).
         var seqs: [Int] = []
+
+        /// `terms`: a capacity hint for the centroid (re-weighing knows it), so it need not grow step by step.
+        init(terms: Int = 0) { centroid = TermMap(expectedCount: terms) }
     }
 
     struct Expiry: Comparable {
@@ -60,7 +63,20 @@ public final class StoryClusterer {
     private var items = ItemSlots<IndexedItem>()
     private var nextSeq = 0
     private var postings = TermMap<[Posting]>()
-    private var bandIndex: [UInt64: [Int]] = [:]
+    /// Scratch for `decide`, kept between items: partial scores by window position with the item (`epoch`) that
+    /// last touched each (side by side: one cache line per posting), and the positions the current item touched.
+    private var scratch: [Partial] = []
+    private var epoch: UInt32 = 0
+    struct Partial {
+        var score: Float = 0
+        var epoch: UInt32 = 0
+    }
+    private var touched: [Int] = []
+    private var query = QueryTerms()
+    /// Where the cache-warming passes (`touch`) leave their meaningless sums, so the loads are not optimised away.
+    private var sink: UInt64 = 0
+    /// Items by SimHash band key: every key is below `SimHash.bandKeys`, so an array indexed by key (2 MiB).
+    private var bandIndex = [[Int]](repeating: [], count: SimHash.bandKeys)
     private var urlIndex: [String: Int] = [:]
     private var guidIndex: [String: Int] = [:]
     private var stories: [Int64: StoryState] = [:]
@@ -82,6 +98,7 @@ public final class StoryClusterer {
     /// Assigns `item` to an existing story or founds a new one.
     public func assign(_ item: StoryItem) -> StoryAssignment {
         let profile = makeProfile(item)
+        sink ^= statistics.touchFrequencies(profile.terms)
         statistics.add(profile.terms)
         return place(item, profile)
     }
@@ -91,7 +108,10 @@ public final class StoryClusterer {
     public func assign(batch items: [StoryItem]) -> [StoryAssignment] {
         let sorted = items.sorted { ($0.published, $0.id) < ($1.published, $1.id) }
         let profiles = sorted.map(makeProfile)
-        for profile in profiles { statistics.add(profile.terms) }
+        for profile in profiles {
+            sink ^= statistics.touchFrequencies(profile.terms)
+            statistics.add(profile.terms)
+        }
         let firstSeq = nextSeq
         var results = zip(sorted, profiles).map { place($0, $1) }
         if results.count > 1 { refine(&results, firstSeq: firstSeq) }
@@ -120,6 +140,7 @@ public final class StoryClusterer {
     private func place(_ item: StoryItem, _ profile: ItemProfile) -> StoryAssignment {
         var profile = profile
         reweighIfDue()
+        sink ^= statistics.touchWeighting(profile.terms)
         profile.weigh(statistics, shortTextWords: settings.shortTextWords)
         let time = item.published.timeIntervalSince1970
         advance(to: time)
@@ -149,27 +170,29 @@ public final class StoryClusterer {
 
         // 2. Near copy.
         if let fp = profile.fingerprint {
-            var best: (distance: Int, item: IndexedItem)? = nil
-            for band in SimHash.bands(fp) {
-                for seq in bandIndex[band] ?? [] {
-                    guard let other = items[seq], let ofp = other.profile.fingerprint, inWindow(other) else { continue }
+            var best: (distance: Int, id: Int64, storyID: Int64)? = nil
+            for band in 0..<SimHash.bandCount {
+                for seq in bandIndex[Int(SimHash.band(fp, band))] {
+                    // Read in place: the fields, not a copy of the item.
+                    guard let (ofp, id, storyID, otherTime) = items.read(seq, { other in
+                        (other.profile.fingerprint, other.id, other.storyID, other.time) }),
+                          let ofp, inWindow(time: otherTime, storyID: storyID) else { continue }
                     let d = SimHash.distance(fp, ofp)
                     guard d <= settings.nearCopyMaxDistance else { continue }
-                    if best == nil || (d, other.id) < (best!.distance, best!.item.id) { best = (d, other) }
+                    if best == nil || (d, id) < (best!.distance, best!.id) { best = (d, id, storyID) }
                 }
             }
             if let best {
-                return StoryAssignment(itemID: item.id, storyID: best.item.storyID, tier: .nearCopy,
-                                       score: 1 - Double(best.distance) / 64, matchedItemID: best.item.id)
+                return StoryAssignment(itemID: item.id, storyID: best.storyID, tier: .nearCopy,
+                                       score: 1 - Double(best.distance) / 64, matchedItemID: best.id)
             }
         }
 
         // 3. Same event.
         let threshold = threshold(for: profile)
-        let scored = storyScores(profile, time)
         var best: StoryScore? = nil
         var matching: [Int64] = []
-        for candidate in scored {
+        for candidate in storyScores(profile, time) {
             // Merging needs an item-to-item match in each story: centroids alone drift towards a feed's common
             // vocabulary as stories grow, and would chain unrelated stories together.
             if candidate.nearest >= threshold { matching.append(candidate.storyID) }
@@ -191,9 +214,8 @@ public final class StoryClusterer {
         var itemID: Int64
     }
 
-    /// Candidate stories in the window for `profile` with their scores, in story-id order. Partial scores over
-    /// the strongest terms pick the items worth a full comparison; `excluding` leaves out one window item (an
-    /// item being re-placed, which is still filed in the postings).
+    /// Candidate stories in the window for `profile`, best item per story blended with the story's centroid, in
+    /// story-id order. `excluding` leaves out one window item (an item being re-placed, still in the postings).
     private func storyScores(_ profile: ItemProfile, _ time: Double, excluding: Int? = nil) -> [StoryScore] {
         let window = settings.windowSeconds
         func inWindow(time other: Double, storyID: Int64) -> Bool {
@@ -201,41 +223,81 @@ public final class StoryClusterer {
             guard let story = stories[storyID] else { return false }
             return time >= story.founded - window && time <= story.latest + window
         }
-        // Keyed by seq + 1 (the map reserves key 0); sequence numbers are distinct, so their low bits spread.
-        var partial = TermMap<Float>(capacity: 256)
-        for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
-            postings.read(term) { list in
-                for posting in list.reversed().prefix(Self.postingsPerTerm) {
-                    partial.add(UInt64(posting.seq + 1), weight * posting.weight, zero: 0, +)
+        // Partial scores over the strongest terms pick the candidates worth a full comparison. They accumulate in
+        // a dense scratch column indexed by window position (no hashing, no allocation per item); each item's
+        // sum still runs in query-term then posting order, so every partial score is bit-for-bit what it was.
+        let first = items.firstSequenceNumber
+        let span = items.endSequenceNumber - first
+        if scratch.count < span { scratch.append(contentsOf: repeatElement(Partial(), count: span - scratch.count)) }
+        touched.removeAll(keepingCapacity: true)
+        if epoch == .max { epoch = 0; for i in scratch.indices { scratch[i].epoch = 0 } }
+        epoch += 1
+        let stamp = epoch
+        sink ^= touchPostings(profile.topWeighted.prefix(Self.queryTerms))
+        scratch.withUnsafeMutableBufferPointer { scratch in
+            for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
+                postings.read(term) { list in
+                    for posting in list.reversed().prefix(Self.postingsPerTerm) {
+                        // Evicted items below the window would fail the window test below anyway.
+                        let i = posting.seq - first
+                        guard i >= 0 else { continue }
+                        if scratch[i].epoch != stamp { scratch[i] = Partial(score: 0, epoch: stamp); touched.append(i) }
+                        scratch[i].score += weight * posting.weight
+                    }
                 }
             }
         }
+        // Top candidates by (score, seq): a strict order on distinct seqs, so the choice does not depend on the
+        // order they are visited in, and the window test (a filter) may run only for those that would enter.
         var candidates: [(score: Float, seq: Int)] = []
         candidates.reserveCapacity(Self.fullComparisons + 1)
-        partial.forEach { key, score in
-            let seq = Int(key) - 1
-            guard seq != excluding, let meta = items.meta(seq), inWindow(time: meta.time, storyID: meta.storyID)
-            else { return }
+        for i in touched {
+            let score = scratch[i].score
+            let seq = first + i
             if candidates.count == Self.fullComparisons, let last = candidates.last, (last.score, last.seq) >= (score, seq) {
-                return
+                continue
             }
+            guard seq != excluding, let meta = items.meta(seq), inWindow(time: meta.time, storyID: meta.storyID)
+            else { continue }
             let at = candidates.firstIndex { ($0.score, $0.seq) < (score, seq) } ?? candidates.count
             candidates.insert((score, seq), at: at)
             if candidates.count > Self.fullComparisons { candidates.removeLast() }
         }
-        var perStory: [Int64: (similarity: Float, itemID: Int64)] = [:]
+        // Best item per story: at most `fullComparisons` stories, so a small array beats a hashed dictionary.
+        var perStory: [(storyID: Int64, similarity: Float, itemID: Int64)] = []
+        perStory.reserveCapacity(candidates.count)
+        if !candidates.isEmpty { query.load(profile) }
+        let query = query
+        // Touch every candidate's term and weight lists first (a word per cache line): independent loads whose
+        // misses overlap, where each comparison would otherwise wait for its item's memory in turn.
+        var touch: UInt64 = 0
         for (_, seq) in candidates {
-            let other = items[seq]!
-            let s = profile.dot(other.profile)
-            if let current = perStory[other.storyID], (current.similarity, -current.itemID) >= (s, -other.id) {
-                continue
-            }
-            perStory[other.storyID] = (s, other.id)
+            touch ^= items.read(seq) { other in
+                other.profile.terms.withUnsafeBufferPointer { terms in
+                    other.profile.weights.withUnsafeBufferPointer { weights in
+                        var sum: UInt64 = 0
+                        for k in stride(from: 0, to: terms.count, by: 8) { sum ^= terms[k] }
+                        for k in stride(from: 0, to: weights.count, by: 16) { sum ^= UInt64(weights[k].bitPattern) }
+                        return sum
+                    }
+                }
+            } ?? 0
         }
-        return perStory.keys.sorted().map { storyID in
-            let nn = perStory[storyID]!
-            return StoryScore(storyID: storyID, score: storyScore(profile, nearest: Double(nn.similarity), storyID: storyID),
-                              nearest: Double(nn.similarity), itemID: nn.itemID)
+        sink ^= touch
+        for (_, seq) in candidates {
+            let (s, storyID, id) = items.read(seq) { other in (query.dot(other.profile), other.storyID, other.id) }!
+            if let k = perStory.firstIndex(where: { $0.storyID == storyID }) {
+                let current = perStory[k]
+                if (current.similarity, -current.itemID) >= (s, -id) { continue }
+                perStory[k] = (storyID, s, id)
+            } else {
+                perStory.append((storyID, s, id))
+            }
+        }
+        perStory.sort { $0.storyID < $1.storyID }
+        return perStory.map { nn in
+            StoryScore(storyID: nn.storyID, score: storyScore(profile, nearest: Double(nn.similarity), storyID: nn.storyID),
+                       nearest: Double(nn.similarity), itemID: nn.itemID)
         }
     }
 
@@ -340,8 +402,7 @@ public final class StoryClusterer {
 
     private func makeProfile(_ item: StoryItem) -> ItemProfile {
         ItemProfile(title: item.title, text: item.text, slug: item.canonicalURL.map(URLSlug.words) ?? "",
-                    fingerprintMinWords: settings.nearCopyMinWords,
-                    tokenizer: &tokenizer)
+                    fingerprintMinWords: settings.nearCopyMinWords, tokenizer: &tokenizer)
     }
 
     private func insert(id: Int64, storyID: Int64, time: Double, profile: ItemProfile, url: String?, guid: String?) {
@@ -355,13 +416,21 @@ public final class StoryClusterer {
         expiry.insert(Expiry(time: time, seq: seq))
     }
 
+    /// Touches the postings lists of `terms` (their entries and newest postings), as `TermMap.touch` does.
+    private func touchPostings(_ terms: some Sequence<(term: UInt64, weight: Float)>) -> UInt64 {
+        var sum: UInt64 = 0
+        for (term, _) in terms { postings.read(term) { list in sum ^= UInt64(truncatingIfNeeded: list.last?.seq ?? 0) } }
+        return sum
+    }
+
     private func file(_ seq: Int, _ profile: ItemProfile) {
+        sink ^= touchPostings(profile.topWeighted)
         for (term, weight) in profile.topWeighted {
             postings.update(term, initial: []) { $0.append(Posting(seq: seq, weight: weight)) }
         }
         liveEntries += profile.topWeighted.count
         if let fp = profile.fingerprint {
-            for band in SimHash.bands(fp) { bandIndex[band, default: []].append(seq) }
+            for band in 0..<SimHash.bandCount { bandIndex[Int(SimHash.band(fp, band))].append(seq) }
             liveEntries += 4
         }
     }
@@ -370,17 +439,11 @@ public final class StoryClusterer {
                                time: Double = .infinity) {
         let story: StoryState
         if let existing = stories[storyID] { story = existing } else { story = StoryState(); stories[storyID] = story }
+        sink ^= story.centroid.touch(profile.terms)
         story.founded = min(story.founded, time)
         if time.isFinite { story.latest = max(story.latest, time) }
         if sign > 0 { story.seqs.append(seq) } else { story.seqs.removeAll { $0 == seq } }
-        for i in profile.terms.indices {
-            let delta = sign * profile.weights[i]
-            story.centroid.update(profile.terms[i], initial: 0) { value in
-                let new = value + delta
-                story.normSquared += Double(new * new - value * value)
-                value = new
-            }
-        }
+        story.centroid.add(profile.terms, profile.weights, sign: sign, normSquared: &story.normSquared)
         story.members += sign > 0 ? 1 : -1
         if story.members <= 0 { stories[storyID] = nil }
     }
@@ -409,14 +472,19 @@ public final class StoryClusterer {
         if deadEntries > liveEntries + 4096 { rebuildPostings() }
     }
 
-    /// Drops evicted items from the postings, in item order so the index stays deterministic.
+    /// Drops evicted items from the postings, in item order so the index stays deterministic. The lists are
+    /// emptied, not freed, and refilled in place (no reallocation as they regrow); terms left without postings
+    /// are dropped afterwards when they make up most of the map.
     private func rebuildPostings() {
-        postings = TermMap()
-        bandIndex.removeAll(keepingCapacity: true)
+        postings.modifyEach { $0.removeAll(keepingCapacity: true) }
+        for i in bandIndex.indices where !bandIndex[i].isEmpty { bandIndex[i].removeAll(keepingCapacity: true) }
         liveEntries = 0
         deadEntries = 0
         items.compact()
-        for seq in items.sequenceNumbers { file(seq, items[seq]!.profile) }
+        for seq in items.sequenceNumbers { items.read(seq) { file(seq, $0.profile) } }
+        var empty = 0
+        postings.forEach { _, list in if list.isEmpty { empty += 1 } }
+        if empty * 2 > postings.count { postings = postings.filter { !$0.isEmpty } }
     }
 
     /// Re-weights the window with a fresh weighting table once the statistics have doubled: early items
@@ -424,15 +492,21 @@ public final class StoryClusterer {
     private func reweighIfDue() {
         guard statistics.weightingIsStale else { return }
         statistics.refreshWeighting()
-        var founded: [Int64: Double] = [:]
-        for (id, story) in stories { founded[id] = story.founded }
+        var previous: [(id: Int64, founded: Double, terms: Int)] = []
+        previous.reserveCapacity(stories.count)
+        for (id, story) in stories { previous.append((id, story.founded, story.centroid.count)) }
         stories.removeAll(keepingCapacity: true)
+        // The same stories come back (every window item is re-added to its own): start each one's centroid at
+        // its old size rather than growing it step by step. Its values are summed afresh in the same order as
+        // before, so they come out the same.
+        for story in previous { stories[story.id] = StoryState(terms: story.terms) }
         for seq in items.sequenceNumbers {
+            sink ^= items.read(seq) { statistics.touchWeighting($0.profile.terms) } ?? 0
             items.modify(seq) { $0.profile.weigh(statistics, shortTextWords: settings.shortTextWords) }
-            let item = items[seq]!
-            addToCentroid(item.profile, storyID: item.storyID, seq: seq, sign: 1, time: item.time)
+            items.read(seq) { addToCentroid($0.profile, storyID: $0.storyID, seq: seq, sign: 1, time: $0.time) }
         }
-        for (id, time) in founded { stories[id]?.founded = time }
+        for story in previous { stories[story.id]?.founded = story.founded }
+        for (id, story) in stories where story.members == 0 { stories[id] = nil }  // none expected; as before
         rebuildPostings()
     }
 

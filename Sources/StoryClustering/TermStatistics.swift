@@ -14,6 +14,10 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     /// Items counted in the weighting table.
     public private(set) var weightingCount: Int = 0
     private var weighting = TermMap<UInt32>()
+    /// `idf` of the common (small) document frequencies, computed once per refresh instead of a logarithm per term
+    /// per item. A function of `weightingCount` alone, so it never makes equal statistics unequal; not encoded.
+    private var idfByFrequency: [Float] = []
+    static let tabulatedFrequencies = 1024
 
     /// Pseudo-documents added to the count (never to a term's frequency): keeps IDF positive and finite. Small
     /// on purpose: in a fresh store's first batch, which words recur across its items (a town's name in every
@@ -23,7 +27,7 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     /// Above this many distinct terms, terms seen once are forgotten (bounded memory over years of feeds).
     static let maxTerms = 4_000_000
 
-    public init() {}
+    public init() { tabulateIDF() }
 
     /// Distinct terms known.
     public var termCount: Int { frequencies.count }
@@ -40,6 +44,10 @@ public struct TermStatistics: Sendable, Hashable, Codable {
 
     func frequency(_ term: UInt64) -> Int { Int(frequencies[term] ?? 0) }
 
+    /// `TermMap.touch` on the counts (before `add`) and on the weighting table (before weighing).
+    func touchFrequencies(_ terms: [UInt64]) -> UInt64 { frequencies.touch(terms) }
+    func touchWeighting(_ terms: [UInt64]) -> UInt64 { weighting.touch(terms) }
+
     /// Whether the live counts have outgrown the weighting table (doubled since it was frozen). A fresh store's
     /// first batch therefore gets a table of its own counts before any item is weighed: an empty table would
     /// give every word the same weight, so that two items sharing a place name look as alike as two sharing the
@@ -50,13 +58,23 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     mutating func refreshWeighting() {
         weighting = frequencies
         weightingCount = documentCount
+        tabulateIDF()
     }
 
     /// Smoothed inverse document frequency from the weighting table, > 0.
     @inline(__always)
     func idf(_ term: UInt64) -> Float {
-        let df = Double(weighting[term] ?? 0)
-        return Float(log((Double(weightingCount) + Self.prior) / (df + 0.5)))
+        let df = Int(weighting[term] ?? 0)
+        return df < idfByFrequency.count ? idfByFrequency[df] : Self.idf(frequency: df, count: weightingCount)
+    }
+
+    private static func idf(frequency df: Int, count: Int) -> Float {
+        Float(log((Double(count) + prior) / (Double(df) + 0.5)))
+    }
+
+    private mutating func tabulateIDF() {
+        let count = weightingCount
+        idfByFrequency = (0..<Self.tabulatedFrequencies).map { Self.idf(frequency: $0, count: count) }
     }
 
     // Compact snapshot: packed (term, count) pairs sorted by term, so equal statistics encode to equal bytes.
@@ -69,6 +87,7 @@ public struct TermStatistics: Sendable, Hashable, Codable {
         weightingCount = try c.decodeIfPresent(Int.self, forKey: .weightingCount) ?? documentCount
         weighting = try c.decodeIfPresent(Data.self, forKey: .weighting).map { try Self.unpack($0, c, .weighting) }
             ?? frequencies
+        tabulateIDF()
     }
 
     private static func unpack(_ data: Data, _ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws
