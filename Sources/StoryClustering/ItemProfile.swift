@@ -69,13 +69,16 @@ struct ItemProfile: Sendable {
         ItemProfile.collect(wordCount: &words, textTokens, weight: 1, trustCapitals: true, into: &entries)
 
         // Per term: tf (summed weights) and the highest boost, terms ascending.
-        tokenizer.tally.reset(for: entries.count)
-        for entry in entries { tokenizer.tally.add(entry.term, weight: entry.weight, boost: entry.boost) }
+        var tally = TermTally()
+        swap(&tally, &tokenizer.tally)
+        defer { swap(&tally, &tokenizer.tally) }
+        tally.reset(for: entries.count)
+        tally.add(entries)
         var terms: [UInt64] = []
         var raw: [Float] = []
         terms.reserveCapacity(entries.count)
         raw.reserveCapacity(entries.count)
-        tokenizer.tally.forEachAscending { term, tf, boost in
+        tally.forEachAscending { term, tf, boost in
             terms.append(term)
             raw.append((1 + logf(tf)) * boost)
         }

@@ -26,30 +26,45 @@ struct TermTally {
         mask = size - 1
     }
 
-    /// Adds one occurrence: the totals start at weight 0 and boost 1, as `ItemProfile.init` always did.
-    mutating func add(_ term: UInt64, weight: Float, boost: Float) {
-        if term == 0 {
-            let z = zero ?? (0, 1)
-            zero = (z.weight + weight, max(z.boost, boost))
-            return
+    /// Adds each occurrence in order: the totals start at weight 0 and boost 1, as `ItemProfile.init` always did.
+    mutating func add(_ entries: [(term: UInt64, weight: Float, boost: Float)]) {
+        let mask = mask
+        var zero = zero
+        keys.withUnsafeMutableBufferPointer { keys in
+            weights.withUnsafeMutableBufferPointer { weights in
+                boosts.withUnsafeMutableBufferPointer { boosts in
+                    for (term, weight, boost) in entries {
+                        if term == 0 {
+                            let z = zero ?? (0, 1)
+                            zero = (z.weight + weight, max(z.boost, boost))
+                            continue
+                        }
+                        var i = Int(truncatingIfNeeded: term) & mask
+                        while keys[i] != 0 && keys[i] != term { i = (i + 1) & mask }
+                        if keys[i] == 0 {
+                            keys[i] = term
+                            weights[i] = 0
+                            boosts[i] = 1
+                            used.append(i)
+                        }
+                        weights[i] += weight
+                        boosts[i] = max(boosts[i], boost)
+                    }
+                }
+            }
         }
-        var i = Int(truncatingIfNeeded: term) & mask
-        while keys[i] != 0 && keys[i] != term { i = (i + 1) & mask }
-        if keys[i] == 0 {
-            keys[i] = term
-            weights[i] = 0
-            boosts[i] = 1
-            used.append(i)
-        }
-        weights[i] += weight
-        boosts[i] = max(boosts[i], boost)
+        self.zero = zero
     }
 
     /// The distinct terms, ascending, each with its totals.
     func forEachAscending(_ body: (UInt64, _ weight: Float, _ boost: Float) -> Void) {
-        var order = used
-        order.sort { keys[$0] < keys[$1] }
+        var order = used.map { keys[$0] }
+        order.sort()
         if let zero { body(0, zero.weight, zero.boost) }
-        for i in order { body(keys[i], weights[i], boosts[i]) }
+        for term in order {
+            var i = Int(truncatingIfNeeded: term) & mask
+            while keys[i] != term { i = (i + 1) & mask }
+            body(term, weights[i], boosts[i])
+        }
     }
 }
