@@ -17,6 +17,12 @@ struct EventTokenizer {
 
     var keepText = false
     private var buffer: [UInt8] = []
+    /// Buffers `ItemProfile.init` borrows for each item and hands back (the tokenizer travels with the clusterer),
+    /// so that building a profile allocates only the profile's own arrays.
+    var tokenScratch: [Token] = []
+    var entryScratch: [(term: UInt64, weight: Float, boost: Float)] = []
+    var wordScratch: [UInt64] = []
+    var tally = TermTally()
 
     init(keepText: Bool = false) {
         self.keepText = keepText

@@ -35,22 +35,37 @@ struct ItemProfile: Sendable {
 
     /// `slug`: the words of the item's link (`URLSlug.words`), weighed like text but not fingerprinted.
     init(title: String, text: String, slug: String = "", fingerprintMinWords: Int, tokenizer: inout EventTokenizer) {
+        // Scratch buffers borrowed from the tokenizer (handed back at the end): no allocation per item for them.
         var entries: [(term: UInt64, weight: Float, boost: Float)] = []
-        entries.reserveCapacity(256)
         var textWords: [UInt64] = []
+        var titleTokens: [EventTokenizer.Token] = []
+        swap(&entries, &tokenizer.entryScratch)
+        swap(&textWords, &tokenizer.wordScratch)
+        swap(&titleTokens, &tokenizer.tokenScratch)
+        entries.removeAll(keepingCapacity: true)
+        textWords.removeAll(keepingCapacity: true)
+        titleTokens.removeAll(keepingCapacity: true)
+        defer {
+            swap(&entries, &tokenizer.entryScratch)
+            swap(&textWords, &tokenizer.wordScratch)
+        }
 
         // Title: capitals only mark names when the headline is not Title Case.
-        var titleTokens: [EventTokenizer.Token] = []
         tokenizer.tokenize(title, limit: 64) { titleTokens.append($0) }
-        let titleWords = titleTokens.filter { !$0.isStopword && !$0.hasDigit }
-        let capitalisedShare = titleWords.isEmpty ? 0
-            : Double(titleWords.filter { $0.isCapitalised || $0.sentenceStart }.count) / Double(titleWords.count)
+        var titleWords = 0, capitalised = 0
+        for token in titleTokens where !token.isStopword && !token.hasDigit {
+            titleWords += 1
+            if token.isCapitalised || token.sentenceStart { capitalised += 1 }
+        }
+        let capitalisedShare = titleWords == 0 ? 0 : Double(capitalised) / Double(titleWords)
         var words = 0
         let titleCase = capitalisedShare > 0.6
         ItemProfile.collect(wordCount: &words, titleTokens, weight: Self.titleWeight, trustCapitals: !titleCase, into: &entries)
 
-        var textTokens: [EventTokenizer.Token] = []
-        textTokens.reserveCapacity(Self.maxTextWords)
+        var textTokens = titleTokens  // the same buffer, emptied
+        titleTokens = []
+        textTokens.removeAll(keepingCapacity: true)
+        defer { swap(&textTokens, &tokenizer.tokenScratch) }
         tokenizer.tokenize(text, limit: Self.maxTextWords) { token in
             textTokens.append(token)
             textWords.append(token.hash)
@@ -58,28 +73,24 @@ struct ItemProfile: Sendable {
         ItemProfile.collect(wordCount: &words, textTokens, weight: 1, trustCapitals: true, into: &entries)
 
         if !slug.isEmpty {
-            var slugTokens: [EventTokenizer.Token] = []
-            tokenizer.tokenize(slug, limit: 32) { slugTokens.append($0) }
+            textTokens.removeAll(keepingCapacity: true)
+            tokenizer.tokenize(slug, limit: 32) { textTokens.append($0) }
             var slugWords = 0  // not counted: a slug repeats the headline more than it adds evidence
-            ItemProfile.collect(wordCount: &slugWords, slugTokens, weight: Self.slugWeight, trustCapitals: false,
+            ItemProfile.collect(wordCount: &slugWords, textTokens, weight: Self.slugWeight, trustCapitals: false,
                                 into: &entries)
         }
 
-        entries.sort { $0.term < $1.term }
+        // Per term: tf (summed weights) and the highest boost, terms ascending.
+        var tally = TermTally()
+        swap(&tally, &tokenizer.tally)
+        defer { swap(&tally, &tokenizer.tally) }
+        tally.reset(for: entries.count)
+        tally.add(entries)
         var terms: [UInt64] = []
         var raw: [Float] = []
         terms.reserveCapacity(entries.count)
         raw.reserveCapacity(entries.count)
-        var i = 0
-        while i < entries.count {
-            let term = entries[i].term
-            var tf: Float = 0
-            var boost: Float = 1
-            while i < entries.count && entries[i].term == term {
-                tf += entries[i].weight
-                boost = max(boost, entries[i].boost)
-                i += 1
-            }
+        tally.forEachAscending { term, tf, boost in
             terms.append(term)
             raw.append((1 + logf(tf)) * boost)
         }

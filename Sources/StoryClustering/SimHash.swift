@@ -1,19 +1,34 @@
 /// 64-bit SimHash over word 3-shingles: texts that share most of their wording get fingerprints a few bits apart,
 /// whatever their headline (the title is left out), so wire copies and republications are found cheaply.
 enum SimHash {
+    /// Each bit is set when more shingles have it set than not. Counted eight bit positions at a time: byte lane
+    /// k of `lanes[j]` counts bit 8k + j (flushed before a lane can overflow), the same counts as bit by bit.
     static func fingerprint(_ words: [UInt64]) -> UInt64? {
         guard words.count >= 3 else { return nil }
-        var counters = [Int32](repeating: 0, count: 64)
-        counters.withUnsafeMutableBufferPointer { v in
-            for i in 0..<(words.count - 2) {
+        let shingles = words.count - 2
+        let shifts = SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
+        let lowBits = SIMD8<UInt64>(repeating: 0x0101_0101_0101_0101)
+        var ones = [Int](repeating: 0, count: 64)
+        var lanes = SIMD8<UInt64>(repeating: 0)
+        var pending = 0
+        func flush() {
+            for j in 0..<8 {
+                for k in 0..<8 { ones[8 * k + j] += Int((lanes[j] >> UInt64(8 * k)) & 0xFF) }
+            }
+            lanes = SIMD8(repeating: 0)
+            pending = 0
+        }
+        words.withUnsafeBufferPointer { words in
+            for i in 0..<shingles {
                 let h = TermHash.pair(TermHash.pair(words[i], words[i + 1]), words[i + 2])
-                for bit in 0..<64 {
-                    v[bit] &+= Int32(truncatingIfNeeded: Int64((h >> UInt64(bit)) & 1) * 2 - 1)
-                }
+                lanes &+= (SIMD8(repeating: h) &>> shifts) & lowBits
+                pending += 1
+                if pending == 255 { flush() }
             }
         }
+        flush()
         var result: UInt64 = 0
-        for bit in 0..<64 where counters[bit] > 0 { result |= 1 << UInt64(bit) }
+        for bit in 0..<64 where 2 * ones[bit] > shingles { result |= 1 << UInt64(bit) }
         return result
     }
 
