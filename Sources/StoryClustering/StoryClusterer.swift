@@ -249,20 +249,33 @@ public final class StoryClusterer {
         }
         // Top candidates by (score, seq): a strict order on distinct seqs, so the choice does not depend on the
         // order they are visited in, and the window test (a filter) may run only for those that would enter.
-        var candidates: [(score: Float, seq: Int)] = []
-        candidates.reserveCapacity(Self.fullComparisons + 1)
-        for i in touched {
-            let score = scratch[i].score
-            let seq = first + i
-            if candidates.count == Self.fullComparisons, let last = candidates.last, (last.score, last.seq) >= (score, seq) {
-                continue
-            }
-            guard seq != excluding, let meta = items.meta(seq), inWindow(time: meta.time, storyID: meta.storyID)
-            else { continue }
-            let at = candidates.firstIndex { ($0.score, $0.seq) < (score, seq) } ?? candidates.count
-            candidates.insert((score, seq), at: at)
-            if candidates.count > Self.fullComparisons { candidates.removeLast() }
+        // The item being re-placed (refinement) is not its own candidate: it counts as failing the window test.
+        func inWindow(_ seq: Int) -> Bool {
+            guard seq != excluding, let meta = items.meta(seq) else { return false }
+            return inWindow(time: meta.time, storyID: meta.storyID)
         }
+        func topCandidates(windowTest: Bool) -> [(score: Float, seq: Int)] {
+            var candidates: [(score: Float, seq: Int)] = []
+            candidates.reserveCapacity(Self.fullComparisons + 1)
+            for i in touched {
+                let score = scratch[i].score
+                let seq = first + i
+                if candidates.count == Self.fullComparisons, let last = candidates.last,
+                   (last.score, last.seq) >= (score, seq) {
+                    continue
+                }
+                if windowTest && !inWindow(seq) { continue }
+                let at = candidates.firstIndex { ($0.score, $0.seq) < (score, seq) } ?? candidates.count
+                candidates.insert((score, seq), at: at)
+                if candidates.count > Self.fullComparisons { candidates.removeLast() }
+            }
+            return candidates
+        }
+        // First without the window test (it reads each entrant's metadata, a cache miss in a large window). When
+        // every one of those passes it, they are also the top of the items that pass (any other that passes ranks
+        // below all of them); otherwise the scan is redone with the test.
+        var candidates = topCandidates(windowTest: false)
+        if !candidates.allSatisfy({ inWindow($0.seq) }) { candidates = topCandidates(windowTest: true) }
         // Best item per story: at most `fullComparisons` stories, so a small array beats a hashed dictionary.
         var perStory: [(storyID: Int64, similarity: Float, itemID: Int64)] = []
         perStory.reserveCapacity(candidates.count)
