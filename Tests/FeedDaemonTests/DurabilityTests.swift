@@ -129,6 +129,11 @@ import TestSupport
         let after = try snapshot(killed, day: day)
         #expect(after.entries == expected.entries)
         #expect(after.stories == expected.stories)
-        #expect(after.digest == expected.digest)
+        // Compared line by line: a mismatch names the first differing line instead of diffing half a megabyte.
+        let afterLines = String(decoding: after.digest, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLines = String(decoding: expected.digest, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDifference = (0..<min(afterLines.count, expectedLines.count)).first { afterLines[$0] != expectedLines[$0] }
+        #expect(firstDifference == nil && afterLines.count == expectedLines.count,
+                "digests differ at line \(firstDifference.map { $0 + 1 } ?? min(afterLines.count, expectedLines.count) + 1): \(firstDifference.map { "\(afterLines[$0]) vs \(expectedLines[$0])" } ?? "lengths \(afterLines.count) vs \(expectedLines.count)")")
     }
 }
