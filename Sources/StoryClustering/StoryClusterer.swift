@@ -150,14 +150,17 @@ public final class StoryClusterer {
         return decision
     }
 
-    private func decide(_ item: StoryItem, _ profile: ItemProfile, _ time: Double) -> StoryAssignment {
+    /// Whether a window item (its time and story) is a candidate for an item at `time`: within the window of the
+    /// item itself or of its story's span, so a developing story stays reachable while it keeps growing.
+    private func reachable(_ other: Double, storyID: Int64, from time: Double) -> Bool {
         let window = settings.windowSeconds
-        // Within the window of the story's span: a developing story stays reachable while it keeps growing.
-        func inWindow(time other: Double, storyID: Int64) -> Bool {
-            if abs(other - time) <= window { return true }
-            guard let story = stories[storyID] else { return false }
-            return time >= story.founded - window && time <= story.latest + window
-        }
+        if abs(other - time) <= window { return true }
+        guard let story = stories[storyID] else { return false }
+        return time >= story.founded - window && time <= story.latest + window
+    }
+
+    private func decide(_ item: StoryItem, _ profile: ItemProfile, _ time: Double) -> StoryAssignment {
+        func inWindow(time other: Double, storyID: Int64) -> Bool { reachable(other, storyID: storyID, from: time) }
         func inWindow(_ other: IndexedItem) -> Bool { inWindow(time: other.time, storyID: other.storyID) }
 
         // 1. Identity.
@@ -217,12 +220,6 @@ public final class StoryClusterer {
     /// Candidate stories in the window for `profile`, best item per story blended with the story's centroid, in
     /// story-id order. `excluding` leaves out one window item (an item being re-placed, still in the postings).
     private func storyScores(_ profile: ItemProfile, _ time: Double, excluding: Int? = nil) -> [StoryScore] {
-        let window = settings.windowSeconds
-        func inWindow(time other: Double, storyID: Int64) -> Bool {
-            if abs(other - time) <= window { return true }
-            guard let story = stories[storyID] else { return false }
-            return time >= story.founded - window && time <= story.latest + window
-        }
         // Partial scores over the strongest terms pick the candidates worth a full comparison. They accumulate in
         // a dense scratch column indexed by window position (no hashing, no allocation per item); each item's
         // sum still runs in query-term then posting order, so every partial score is bit-for-bit what it was.
@@ -252,7 +249,7 @@ public final class StoryClusterer {
         // The item being re-placed (refinement) is not its own candidate: it counts as failing the window test.
         func inWindow(_ seq: Int) -> Bool {
             guard seq != excluding, let meta = items.meta(seq) else { return false }
-            return inWindow(time: meta.time, storyID: meta.storyID)
+            return reachable(meta.time, storyID: meta.storyID, from: time)
         }
         func topCandidates(windowTest: Bool) -> [(score: Float, seq: Int)] {
             var candidates: [(score: Float, seq: Int)] = []
