@@ -4,9 +4,7 @@ import TestSupport
 
 /// `feedd cluster` end to end: the built binary on the labelled dev sets, scored with B-cubed.
 @Suite struct ClusterCommandTests {
-    static var shared: URL {
-        ProcessInfo.processInfo.environment["FEEDD_SHARED"].map { URL(fileURLWithPath: $0) } ?? TestPaths.shared
-    }
+    static var shared: URL { TestPaths.shared }
     static var dataAvailable: Bool {
         FileManager.default.fileExists(atPath: shared.appendingPathComponent("data/stories-dev.jsonl").path)
     }

@@ -27,14 +27,15 @@ import TestSupport
     }
 
     /// Feed `n`'s document: eight items of its own, and every sixth feed also carries one wire item.
-    static func feed(_ n: Int, day: String) -> String {
+    /// `date(minute, second)`: an RFC 822 date that many minutes and seconds after the feeds' base time.
+    static func feed(_ n: Int, date: (Int, Int) -> String) -> String {
         var items = ""
         for i in 0..<8 {
             let seed = n * 8 + i
             items += """
                 <item><title>\(words(seed, 5).capitalized)</title>
                 <link>https://outlet\(n).example/\(i)</link><guid>o\(n)-\(i)</guid>
-                <pubDate>\(day) \(String(format: "%02d", i + 1)):\(String(format: "%02d", n % 60)):00 +0000</pubDate>
+                <pubDate>\(date(i + 1, n % 60))</pubDate>
                 <description>\(words(seed + 100_000, 14)) \(seed * 7919).</description></item>
 
                 """
@@ -43,7 +44,7 @@ import TestSupport
             items += """
                 <item><title>Storm closes the coastal road for two days</title>
                 <link>https://wire.example/storm-road?utm_source=o\(n)</link><guid>wire-storm-road</guid>
-                <pubDate>\(day) 05:00:00 +0000</pubDate>
+                <pubDate>\(date(5, 0))</pubDate>
                 <description>A storm closed the coastal road on Friday; officials expect it to reopen on Sunday.</description></item>
 
                 """
@@ -91,10 +92,18 @@ import TestSupport
         let rfc = DateFormatter()
         rfc.locale = Locale(identifier: "en_US_POSIX")
         rfc.timeZone = utc
-        rfc.dateFormat = "EEE, dd MMM yyyy"
+        rfc.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let day = DayStamp(now, in: utc).description
+        // Items dated today and in the past (up to 10 minutes after a base two hours ago, or after midnight): an
+        // item dated in the future is filed at the time it was first seen, which differs between the runs.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = utc
+        let base = max(calendar.startOfDay(for: now), now.addingTimeInterval(-2 * 3600))
+        func date(_ minute: Int, _ second: Int) -> String {
+            rfc.string(from: base.addingTimeInterval(Double(minute * 60 + second)))
+        }
         for n in 0..<Self.feedCount {
-            server.route("/feed/\(n).xml", .ok(Self.feed(n, day: rfc.string(from: now)), etag: "\"v\(n)\""))
+            server.route("/feed/\(n).xml", .ok(Self.feed(n, date: date), etag: "\"v\(n)\""))
         }
 
         // The reference: one uninterrupted run.

@@ -69,10 +69,7 @@ enum Fixtures {
              """, hours: 30, feed: 33),
     ]
 
-    /// `TestPaths.shared`, unless `FEEDD_SHARED` points elsewhere (a worktree not beside `shared/`).
-    static var shared: URL {
-        ProcessInfo.processInfo.environment["FEEDD_SHARED"].map { URL(fileURLWithPath: $0) } ?? TestPaths.shared
-    }
+    static var shared: URL { TestPaths.shared }
 
     static var sharedAvailable: Bool {
         FileManager.default.fileExists(atPath: shared.appendingPathComponent("data/stories-dev.jsonl").path)

@@ -65,8 +65,11 @@ public enum TestPaths {
         fatalError("Package.swift not found above \(#filePath)")
     }()
 
-    /// `../shared` next to the repository.
-    public static var shared: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared") }
+    /// `../shared` next to the repository, unless `FEEDD_SHARED` points elsewhere (a worktree not beside it).
+    public static var shared: URL {
+        ProcessInfo.processInfo.environment["FEEDD_SHARED"].map { URL(fileURLWithPath: $0) }
+            ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }
 
     /// A fresh temporary directory, removed by the caller when done.
     public static func temporaryDirectory(_ label: String = "feedd-test") throws -> URL {
