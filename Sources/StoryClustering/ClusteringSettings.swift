@@ -7,7 +7,7 @@ public struct ClusteringSettings: Sendable, Hashable, Codable {
     /// lowering it merges rewordings more eagerly and starts to fold distinct stories of one topic together.
     /// It is also the merge bar: two open stories merge when an item matches both and their centroids are at
     /// least this similar.
-    public var similarityThreshold: Double = 0.22
+    public var similarityThreshold: Double = 0.23
     /// How long after its story's latest item an item stays a candidate (and in memory): an item joins a story
     /// only within this time of the story's span. Longer windows let slow, developing stories keep gathering
     /// follow-ups but cost memory and let recurring topics (a weekly report) merge; shorter ones split them.
@@ -35,7 +35,7 @@ public struct ClusteringSettings: Sendable, Hashable, Codable {
 
     public init() {}
 
-    public init(similarityThreshold: Double = 0.22, windowHours: Double = 336, nearCopyMaxDistance: Int = 3,
+    public init(similarityThreshold: Double = 0.23, windowHours: Double = 336, nearCopyMaxDistance: Int = 3,
                 nearCopyMinWords: Int = 25, centroidWeight: Double = 1.0, shortTextMargin: Double = 0.18,
                 shortTextWords: Int = 40) {
         self.similarityThreshold = similarityThreshold

@@ -24,6 +24,10 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         public var centroidSimilarity: Double?
         /// Whether the nearest item is close enough for the centroid to count.
         public var centroidCounts: Bool
+        /// Whether the story backs its nearest item: a story of several items whose centroid is below
+        /// `centroidGuard` does not (one stray item there does not make the story a match).
+        public var backed: Bool
+        public var centroidGuard: Double
         /// What the engine compares with the threshold: the nearest item's similarity, or the centroid's when
         /// it counts and is higher.
         public var score: Double
@@ -76,7 +80,12 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
             var line = "story:      item \(e.itemID) vs story \(e.storyID) (\(e.members) other item\(e.members == 1 ? "" : "s")): "
                 + "nearest item \(e.nearestItemID) \(f(e.nearestSimilarity))"
             if let c = e.centroidSimilarity {
-                line += ", centroid \(f(c))" + (e.centroidCounts ? "" : " (not counted: nearest item below the centroid floor)")
+                line += ", centroid \(f(c))"
+                if !e.backed {
+                    line += " (below \(f(e.centroidGuard)): the story does not back its nearest item)"
+                } else if !e.centroidCounts {
+                    line += " (not counted: nearest item below the centroid floor)"
+                }
             }
             line += " -> \(f(e.score)) \(e.meets ? ">=" : "<") \(f(e.threshold))"
             lines.append(line)
@@ -115,7 +124,10 @@ extension StoryClusterer {
         let sameGUID = a.guid != nil && a.guid == b.guid
         var distance: Int? = nil
         if let x = pa.fingerprint, let y = pb.fingerprint { distance = SimHash.distance(x, y) }
-        let similarity = Double(pa.dot(pb))
+        // The engine compares the later item, as a query (its concentrated terms emphasized), with the earlier one.
+        let aLater = (a.published, a.id) > (b.published, b.id)
+        let (wa, wb) = aLater ? (concentration.emphasize(pa), pb) : (pa, concentration.emphasize(pb))
+        let similarity = Double(wa.dot(wb))
         let threshold = max(threshold(for: pa), threshold(for: pb))
 
         // Name the shared terms: re-read both texts keeping the words.
@@ -129,12 +141,12 @@ extension StoryClusterer {
         }
         var shared: [PairExplanation.SharedTerm] = []
         var i = 0, j = 0
-        while i < pa.terms.count && j < pb.terms.count {
-            if pa.terms[i] == pb.terms[j] {
-                shared.append(.init(term: names[pa.terms[i]] ?? String(pa.terms[i], radix: 16),
-                                    contribution: Double(pa.weights[i] * pb.weights[j])))
+        while i < wa.terms.count && j < wb.terms.count {
+            if wa.terms[i] == wb.terms[j] {
+                shared.append(.init(term: names[wa.terms[i]] ?? String(wa.terms[i], radix: 16),
+                                    contribution: Double(wa.weights[i] * wb.weights[j])))
                 i += 1; j += 1
-            } else if pa.terms[i] < pb.terms[j] { i += 1 } else { j += 1 }
+            } else if wa.terms[i] < wb.terms[j] { i += 1 } else { j += 1 }
         }
         shared.sort { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
 

@@ -200,22 +200,6 @@ struct TermMap<Value> {
     }
 }
 
-extension TermMap where Value == Float {
-    /// Adds `sign x weights[i]` to each `terms[i]` (absent terms start at 0), in order, and keeps `normSquared`
-    /// (the sum of the squared values) up to date term by term, in the same order: one call per item instead of a
-    /// closure per term through a class's property.
-    mutating func add(_ terms: [UInt64], _ weights: [Float], sign: Float, normSquared: inout Double) {
-        for i in terms.indices {
-            let delta = sign * weights[i]
-            update(terms[i], initial: 0) { value in
-                let new = value + delta
-                normSquared += Double(new * new - value * value)
-                value = new
-            }
-        }
-    }
-}
-
 extension TermMap: Sendable where Value: Sendable {}
 extension TermMap.Entry: Sendable where Value: Sendable {}
 extension TermMap: Equatable where Value: Equatable {

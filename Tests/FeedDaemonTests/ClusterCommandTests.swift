@@ -9,20 +9,20 @@ import TestSupport
         FileManager.default.fileExists(atPath: shared.appendingPathComponent("data/stories-dev.jsonl").path)
     }
 
-    // Floors a little under what the default settings reach (stories-dev P 0.942 R 0.858 F1 0.898; headlines-dev
-    // shuffled seed 7 P 0.862 R 0.782 F1 0.820), so quality cannot silently regress.
+    // Floors a little under what the default settings reach (stories-dev P 0.937 R 0.867 F1 0.900; headlines-dev
+    // shuffled seed 7 P 0.868 R 0.820 F1 0.843), so quality cannot silently regress.
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
     func storiesDevQuality() throws {
         let score = try run("stories-dev.jsonl", [])
         #expect(score.precision >= 0.93, "\(score)")
-        #expect(score.f1 >= 0.89, "\(score)")
+        #expect(score.f1 >= 0.895, "\(score)")
     }
 
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
     func headlinesDevQualityInShuffledOrder() throws {
         let score = try run("headlines-dev.jsonl", ["--shuffle", "7"])
-        #expect(score.f1 >= 0.81, "\(score)")
-        #expect(score.precision >= 0.85, "\(score)")
+        #expect(score.f1 >= 0.835, "\(score)")
+        #expect(score.precision >= 0.855, "\(score)")
     }
 
     @Test func badLinesAreReportedAndTheRestIsKept() throws {
