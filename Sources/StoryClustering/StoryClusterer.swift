@@ -54,8 +54,10 @@ public final class StoryClusterer {
     /// Share of the threshold an item's nearest match in a story must reach before the centroid may lift it.
     static let centroidFloor = 0.7
 
+    /// Eight bytes: the item's sequence number less `postingsBase` (the window's first at the last rebuild), so a
+    /// list's newest postings take half the memory traffic of an `Int` sequence number beside the weight.
     struct Posting {
-        var seq: Int
+        var position: Int32
         var weight: Float
     }
 
@@ -63,15 +65,10 @@ public final class StoryClusterer {
     private var items = ItemSlots<IndexedItem>()
     private var nextSeq = 0
     private var postings = TermMap<[Posting]>()
-    /// Scratch for `decide`, kept between items: partial scores by window position with the item (`epoch`) that
-    /// last touched each (side by side: one cache line per posting), and the positions the current item touched.
-    private var scratch: [Partial] = []
-    private var epoch: UInt32 = 0
-    struct Partial {
-        var score: Float = 0
-        var epoch: UInt32 = 0
-    }
-    private var touched: [Int] = []
+    /// Sequence number that posting positions count from (set when the postings are rebuilt).
+    private var postingsBase = 0
+    /// Scratch for `storyScores`, kept between items: partial scores by window position.
+    private var scratch = PartialScores()
     private var query = QueryTerms()
     /// Where the cache-warming passes (`touch`) leave their meaningless sums, so the loads are not optimised away.
     private var sink: UInt64 = 0
@@ -224,25 +221,12 @@ public final class StoryClusterer {
         // a dense scratch column indexed by window position (no hashing, no allocation per item); each item's
         // sum still runs in query-term then posting order, so every partial score is bit-for-bit what it was.
         let first = items.firstSequenceNumber
-        let span = items.endSequenceNumber - first
-        if scratch.count < span { scratch.append(contentsOf: repeatElement(Partial(), count: span - scratch.count)) }
-        touched.removeAll(keepingCapacity: true)
-        if epoch == .max { epoch = 0; for i in scratch.indices { scratch[i].epoch = 0 } }
-        epoch += 1
-        let stamp = epoch
+        scratch.begin(span: items.endSequenceNumber - first)
         sink ^= touchPostings(profile.topWeighted.prefix(Self.queryTerms))
-        scratch.withUnsafeMutableBufferPointer { scratch in
-            for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
-                postings.read(term) { list in
-                    for posting in list.reversed().prefix(Self.postingsPerTerm) {
-                        // Evicted items below the window would fail the window test below anyway.
-                        let i = posting.seq - first
-                        guard i >= 0 else { continue }
-                        if scratch[i].epoch != stamp { scratch[i] = Partial(score: 0, epoch: stamp); touched.append(i) }
-                        scratch[i].score += weight * posting.weight
-                    }
-                }
-            }
+        // Evicted items below the window (negative positions) would fail the window test below anyway.
+        let shift = first - postingsBase
+        for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
+            postings.read(term) { list in scratch.add(list, limit: Self.postingsPerTerm, weight: weight, shift: shift) }
         }
         // Top candidates by (score, seq): a strict order on distinct seqs, so the choice does not depend on the
         // order they are visited in, and the window test (a filter) may run only for those that would enter.
@@ -254,14 +238,13 @@ public final class StoryClusterer {
         func topCandidates(windowTest: Bool) -> [(score: Float, seq: Int)] {
             var candidates: [(score: Float, seq: Int)] = []
             candidates.reserveCapacity(Self.fullComparisons + 1)
-            for i in touched {
-                let score = scratch[i].score
+            scratch.forEachTouched { i, score in
                 let seq = first + i
                 if candidates.count == Self.fullComparisons, let last = candidates.last,
                    (last.score, last.seq) >= (score, seq) {
-                    continue
+                    return
                 }
-                if windowTest && !inWindow(seq) { continue }
+                if windowTest && !inWindow(seq) { return }
                 let at = candidates.firstIndex { ($0.score, $0.seq) < (score, seq) } ?? candidates.count
                 candidates.insert((score, seq), at: at)
                 if candidates.count > Self.fullComparisons { candidates.removeLast() }
@@ -429,14 +412,18 @@ public final class StoryClusterer {
     /// Touches the postings lists of `terms` (their entries and newest postings), as `TermMap.touch` does.
     private func touchPostings(_ terms: some Sequence<(term: UInt64, weight: Float)>) -> UInt64 {
         var sum: UInt64 = 0
-        for (term, _) in terms { postings.read(term) { list in sum ^= UInt64(truncatingIfNeeded: list.last?.seq ?? 0) } }
+        for (term, _) in terms {
+            postings.read(term) { list in sum ^= UInt64(truncatingIfNeeded: list.last?.position ?? 0) }
+        }
         return sum
     }
 
     private func file(_ seq: Int, _ profile: ItemProfile) {
+        precondition(seq - postingsBase < Int(Int32.max), "window too large for 32-bit posting positions")
+        let position = Int32(truncatingIfNeeded: seq - postingsBase)
         sink ^= touchPostings(profile.topWeighted)
         for (term, weight) in profile.topWeighted {
-            postings.update(term, initial: []) { $0.append(Posting(seq: seq, weight: weight)) }
+            postings.update(term, initial: []) { $0.append(Posting(position: position, weight: weight)) }
         }
         liveEntries += profile.topWeighted.count
         if let fp = profile.fingerprint {
@@ -491,6 +478,7 @@ public final class StoryClusterer {
         liveEntries = 0
         deadEntries = 0
         items.compact()
+        postingsBase = items.firstSequenceNumber
         for seq in items.sequenceNumbers { items.read(seq) { file(seq, $0.profile) } }
         var empty = 0
         postings.forEach { _, list in if list.isEmpty { empty += 1 } }
