@@ -69,6 +69,9 @@ public final class StoryClusterer {
     private var postingsBase = 0
     /// Scratch for `storyScores`, kept between items: partial scores by window position.
     private var scratch = PartialScores()
+    /// Comparisons made while placing the current batch, for its refinement (recorded only during a batch).
+    private var batchComparisons = BatchComparisons()
+    private var recordingComparisons = false
     private var query = QueryTerms()
     /// Where the cache-warming passes (`touch`) leave their meaningless sums, so the loads are not optimised away.
     private var sink: UInt64 = 0
@@ -110,6 +113,12 @@ public final class StoryClusterer {
             statistics.add(profile.terms)
         }
         let firstSeq = nextSeq
+        batchComparisons.reset(firstSeq: firstSeq)
+        recordingComparisons = sorted.count > 1
+        defer {
+            recordingComparisons = false
+            batchComparisons.reset(firstSeq: nextSeq)
+        }
         var results = zip(sorted, profiles).map { place($0, $1) }
         if results.count > 1 { refine(&results, firstSeq: firstSeq) }
         return results
@@ -259,11 +268,36 @@ public final class StoryClusterer {
         // Best item per story: at most `fullComparisons` stories, so a small array beats a hashed dictionary.
         var perStory: [(storyID: Int64, similarity: Float, itemID: Int64)] = []
         perStory.reserveCapacity(candidates.count)
+        func nearest(_ storyID: Int64, _ s: Float, _ id: Int64) {
+            if let k = perStory.firstIndex(where: { $0.storyID == storyID }) {
+                let current = perStory[k]
+                if (current.similarity, -current.itemID) >= (s, -id) { return }
+                perStory[k] = (storyID, s, id)
+            } else {
+                perStory.append((storyID, s, id))
+            }
+        }
+        // Refinement reuses the comparisons made when the item was placed (same query, same candidates' weights)
+        // and compares only the candidates new since; the stories come from the window as it is now.
+        let querySeq = excluding ?? nextSeq
+        if let recorded = batchComparisons.recorded(querySeq, terms: profile.terms, weights: profile.weights) {
+            candidates.removeAll { candidate in
+                guard let known = recorded.first(where: { $0.seq == candidate.seq }),
+                      let meta = items.meta(candidate.seq) else { return false }
+                nearest(meta.storyID, known.similarity, known.itemID)
+                return true
+            }
+        }
         if !candidates.isEmpty { query.load(profile) }
         let query = query
         // Touch every candidate's term and weight lists first (a word per cache line): independent loads whose
-        // misses overlap, where each comparison would otherwise wait for its item's memory in turn.
+        // misses overlap, where each comparison would otherwise wait for its item's memory in turn. The slots and
+        // list headers go first, in a loop of a few instructions per candidate: each is a chain of two misses
+        // (slot, then header), and only a short loop lets the CPU run all the candidates' chains at once.
         var touch: UInt64 = 0
+        for (_, seq) in candidates {
+            touch &+= UInt64(items.read(seq) { other in other.profile.terms.count &+ other.profile.weights.count } ?? 0)
+        }
         for (_, seq) in candidates {
             touch ^= items.read(seq) { other in
                 other.profile.terms.withUnsafeBufferPointer { terms in
@@ -277,15 +311,15 @@ public final class StoryClusterer {
             } ?? 0
         }
         sink ^= touch
+        var compared: [BatchComparisons.Found] = []
+        if recordingComparisons { compared.reserveCapacity(candidates.count) }
         for (_, seq) in candidates {
             let (s, storyID, id) = items.read(seq) { other in (query.dot(other.profile), other.storyID, other.id) }!
-            if let k = perStory.firstIndex(where: { $0.storyID == storyID }) {
-                let current = perStory[k]
-                if (current.similarity, -current.itemID) >= (s, -id) { continue }
-                perStory[k] = (storyID, s, id)
-            } else {
-                perStory.append((storyID, s, id))
-            }
+            nearest(storyID, s, id)
+            if recordingComparisons { compared.append(.init(seq: seq, similarity: s, itemID: id)) }
+        }
+        if recordingComparisons && excluding == nil {
+            batchComparisons.record(querySeq, terms: profile.terms, weights: profile.weights, compared)
         }
         perStory.sort { $0.storyID < $1.storyID }
         return perStory.map { nn in
@@ -490,6 +524,7 @@ public final class StoryClusterer {
     private func reweighIfDue() {
         guard statistics.weightingIsStale else { return }
         statistics.refreshWeighting()
+        batchComparisons.reset(firstSeq: nextSeq)  // recorded similarities are of the old weights
         var previous: [(id: Int64, founded: Double, terms: Int)] = []
         previous.reserveCapacity(stories.count)
         for (id, story) in stories { previous.append((id, story.founded, story.centroid.count)) }
