@@ -147,18 +147,32 @@ struct ItemProfile: Sendable {
     /// The `k` terms of greatest (weight, term), in descending order: what sorting all terms by that key and taking
     /// the first `k` gives (the key is a strict order: terms are distinct), by insertion into a list of `k`,
     /// without sorting or allocating per term.
+    /// Works in place in `k + 1` slots through buffer pointers (shifting the weaker entries up one, the last
+    /// slot spare): no array insert and its checks per entrant. Runs for every item placed and re-weighed.
     static func strongest(_ terms: [UInt64], _ weights: [Float], _ k: Int,
                           into top: inout [(term: UInt64, weight: Float)]) {
         top.removeAll(keepingCapacity: true)
-        top.reserveCapacity(k + 1)
-        for i in terms.indices {
-            let w = weights[i], t = terms[i]
-            if top.count == k, let last = top.last, (last.weight, last.term) >= (w, t) { continue }
-            var at = top.count
-            while at > 0 && (top[at - 1].weight, top[at - 1].term) < (w, t) { at -= 1 }
-            top.insert((t, w), at: at)
-            if top.count > k { top.removeLast() }
+        guard k > 0 else { return }
+        top.append(contentsOf: repeatElement((term: 0, weight: 0), count: k + 1))
+        var count = 0
+        terms.withUnsafeBufferPointer { terms in
+            weights.withUnsafeBufferPointer { weights in
+                top.withUnsafeMutableBufferPointer { top in
+                    for i in 0 ..< terms.count {
+                        let w = weights[i], t = terms[i]
+                        if count == k, (top[k - 1].weight, top[k - 1].term) >= (w, t) { continue }
+                        var at = count
+                        while at > 0 && (top[at - 1].weight, top[at - 1].term) < (w, t) {
+                            top[at] = top[at - 1]
+                            at -= 1
+                        }
+                        top[at] = (t, w)
+                        if count < k { count += 1 }
+                    }
+                }
+            }
         }
+        top.removeLast(k + 1 - count)
     }
 
     /// Position of `term` in `terms` (binary search), nil when absent.

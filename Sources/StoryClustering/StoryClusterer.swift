@@ -54,8 +54,10 @@ public final class StoryClusterer {
     /// Share of the threshold an item's nearest match in a story must reach before the centroid may lift it.
     static let centroidFloor = 0.7
 
+    /// Eight bytes: the item's sequence number less `postingsBase` (the window's first at the last rebuild), so a
+    /// list's newest postings take half the memory traffic of an `Int` sequence number beside the weight.
     struct Posting {
-        var seq: Int
+        var position: Int32
         var weight: Float
     }
 
@@ -63,15 +65,15 @@ public final class StoryClusterer {
     private var items = ItemSlots<IndexedItem>()
     private var nextSeq = 0
     private var postings = TermMap<[Posting]>()
-    /// Scratch for `decide`, kept between items: partial scores by window position with the item (`epoch`) that
-    /// last touched each (side by side: one cache line per posting), and the positions the current item touched.
-    private var scratch: [Partial] = []
-    private var epoch: UInt32 = 0
-    struct Partial {
-        var score: Float = 0
-        var epoch: UInt32 = 0
-    }
-    private var touched: [Int] = []
+    /// Sequence number that posting positions count from (set when the postings are rebuilt).
+    private var postingsBase = 0
+    /// Scratch for `storyScores`, kept between items: partial scores by window position.
+    private var scratch = PartialScores()
+    /// Comparisons made while placing the current batch, for its refinement (recorded only during a batch).
+    private var batchComparisons = BatchComparisons()
+    private var recordingComparisons = false
+    /// Counts postings rebuilds (which move and drop postings): a recorded scan holds only within one.
+    private var postingsGeneration = 0
     private var query = QueryTerms()
     /// Where the cache-warming passes (`touch`) leave their meaningless sums, so the loads are not optimised away.
     private var sink: UInt64 = 0
@@ -114,6 +116,12 @@ public final class StoryClusterer {
             statistics.add(profile.terms)
         }
         let firstSeq = nextSeq
+        batchComparisons.reset(firstSeq: firstSeq)
+        recordingComparisons = sorted.count > 1
+        defer {
+            recordingComparisons = false
+            batchComparisons.reset(firstSeq: nextSeq)
+        }
         var results = zip(sorted, profiles).map { place($0, $1) }
         if results.count > 1 { refine(&results, firstSeq: firstSeq) }
         return results
@@ -226,45 +234,62 @@ public final class StoryClusterer {
         // Partial scores over the strongest terms pick the candidates worth a full comparison. They accumulate in
         // a dense scratch column indexed by window position (no hashing, no allocation per item); each item's
         // sum still runs in query-term then posting order, so every partial score is bit-for-bit what it was.
-        let first = items.firstSequenceNumber
-        let span = items.endSequenceNumber - first
-        if scratch.count < span { scratch.append(contentsOf: repeatElement(Partial(), count: span - scratch.count)) }
-        touched.removeAll(keepingCapacity: true)
-        if epoch == .max { epoch = 0; for i in scratch.indices { scratch[i].epoch = 0 } }
-        epoch += 1
-        let stamp = epoch
-        sink ^= touchPostings(profile.topWeighted.prefix(Self.queryTerms))
-        scratch.withUnsafeMutableBufferPointer { scratch in
-            for (term, weight) in profile.topWeighted.prefix(Self.queryTerms) {
-                postings.read(term) { list in
-                    for posting in list.reversed().prefix(Self.postingsPerTerm) {
-                        // Evicted items below the window would fail the window test below anyway.
-                        let i = posting.seq - first
-                        guard i >= 0 else { continue }
-                        if scratch[i].epoch != stamp { scratch[i] = Partial(score: 0, epoch: stamp); touched.append(i) }
-                        scratch[i].score += weight * posting.weight
-                    }
-                }
-            }
-        }
-        // Top candidates by (score, seq): a strict order on distinct seqs, so the choice does not depend on the
-        // order they are visited in, and the window test (a filter) may run only for those that would enter.
         // The item being re-placed (refinement) is not its own candidate: it counts as failing the window test.
         func inWindow(_ seq: Int) -> Bool {
             guard seq != excluding, let meta = items.meta(seq) else { return false }
             return reachable(meta.time, storyID: meta.storyID, from: time)
         }
+        let first = items.firstSequenceNumber
+        scratch.begin(span: items.endSequenceNumber - first)
+        let queryTerms = profile.topWeighted.prefix(Self.queryTerms)
+        // Refinement reuses what placing the item found (see `BatchComparisons`); stories come from the window as
+        // it is now.
+        let querySeq = excluding ?? nextSeq
+        let recorded = recordingComparisons
+            ? batchComparisons.recorded(querySeq, terms: profile.terms, weights: profile.weights) : nil
+        // Evicted items below the window (negative positions) would fail the window test below anyway.
+        let shift = first - postingsBase
+        var lengths: [Int] = []
+        if let scan = recorded?.scan, scan.generation == postingsGeneration,
+           queryTerms.allSatisfy({ term, _ in
+               var count = 0
+               postings.read(term) { count = $0.count }
+               return count <= Self.postingsPerTerm
+           }),
+           scan.candidates.allSatisfy({ inWindow($0.seq) }) {
+            // Every posting the placement read is still read (no list outgrew the limit) and none other than
+            // those filed since: the placement's candidates keep their partial scores, and any item it left out
+            // still ranks below them all.
+            for candidate in scan.candidates { scratch.set(candidate.seq - first, candidate.score) }
+            for (n, (term, weight)) in queryTerms.enumerated() {
+                postings.read(term) { list in
+                    scratch.add(list, limit: Self.postingsPerTerm, weight: weight, shift: shift, from: scan.lengths[n])
+                }
+            }
+        } else {
+            sink ^= touchPostings(queryTerms)
+            if recordingComparisons && excluding == nil { lengths.reserveCapacity(queryTerms.count) }
+            for (term, weight) in queryTerms {
+                var count = 0
+                postings.read(term) { list in
+                    count = list.count
+                    scratch.add(list, limit: Self.postingsPerTerm, weight: weight, shift: shift)
+                }
+                if recordingComparisons && excluding == nil { lengths.append(count) }
+            }
+        }
+        // Top candidates by (score, seq): a strict order on distinct seqs, so the choice does not depend on the
+        // order they are visited in, and the window test (a filter) may run only for those that would enter.
         func topCandidates(windowTest: Bool) -> [(score: Float, seq: Int)] {
             var candidates: [(score: Float, seq: Int)] = []
             candidates.reserveCapacity(Self.fullComparisons + 1)
-            for i in touched {
-                let score = scratch[i].score
+            scratch.forEachTouched { i, score in
                 let seq = first + i
                 if candidates.count == Self.fullComparisons, let last = candidates.last,
                    (last.score, last.seq) >= (score, seq) {
-                    continue
+                    return
                 }
-                if windowTest && !inWindow(seq) { continue }
+                if windowTest && !inWindow(seq) { return }
                 let at = candidates.firstIndex { ($0.score, $0.seq) < (score, seq) } ?? candidates.count
                 candidates.insert((score, seq), at: at)
                 if candidates.count > Self.fullComparisons { candidates.removeLast() }
@@ -275,15 +300,41 @@ public final class StoryClusterer {
         // every one of those passes it, they are also the top of the items that pass (any other that passes ranks
         // below all of them); otherwise the scan is redone with the test.
         var candidates = topCandidates(windowTest: false)
-        if !candidates.allSatisfy({ inWindow($0.seq) }) { candidates = topCandidates(windowTest: true) }
+        let firstPassHeld = candidates.allSatisfy({ inWindow($0.seq) })
+        if !firstPassHeld { candidates = topCandidates(windowTest: true) }
+        let scanned = candidates
         // Best item per story: at most `fullComparisons` stories, so a small array beats a hashed dictionary.
         var perStory: [(storyID: Int64, similarity: Float, itemID: Int64)] = []
         perStory.reserveCapacity(candidates.count)
+        func nearest(_ storyID: Int64, _ s: Float, _ id: Int64) {
+            if let k = perStory.firstIndex(where: { $0.storyID == storyID }) {
+                let current = perStory[k]
+                if (current.similarity, -current.itemID) >= (s, -id) { return }
+                perStory[k] = (storyID, s, id)
+            } else {
+                perStory.append((storyID, s, id))
+            }
+        }
+        // Refinement reuses the comparisons made when the item was placed (same query, same candidates' weights)
+        // and compares only the candidates new since.
+        if let recorded {
+            candidates.removeAll { candidate in
+                guard let known = recorded.found.first(where: { $0.seq == candidate.seq }),
+                      let meta = items.meta(candidate.seq) else { return false }
+                nearest(meta.storyID, known.similarity, known.itemID)
+                return true
+            }
+        }
         if !candidates.isEmpty { query.load(profile) }
         let query = query
         // Touch every candidate's term and weight lists first (a word per cache line): independent loads whose
-        // misses overlap, where each comparison would otherwise wait for its item's memory in turn.
+        // misses overlap, where each comparison would otherwise wait for its item's memory in turn. The slots and
+        // list headers go first, in a loop of a few instructions per candidate: each is a chain of two misses
+        // (slot, then header), and only a short loop lets the CPU run all the candidates' chains at once.
         var touch: UInt64 = 0
+        for (_, seq) in candidates {
+            touch &+= UInt64(items.read(seq) { other in other.profile.terms.count &+ other.profile.weights.count } ?? 0)
+        }
         for (_, seq) in candidates {
             touch ^= items.read(seq) { other in
                 other.profile.terms.withUnsafeBufferPointer { terms in
@@ -297,15 +348,17 @@ public final class StoryClusterer {
             } ?? 0
         }
         sink ^= touch
+        var compared: [BatchComparisons.Found] = []
+        if recordingComparisons { compared.reserveCapacity(candidates.count) }
         for (_, seq) in candidates {
             let (s, storyID, id) = items.read(seq) { other in (query.dot(other.profile), other.storyID, other.id) }!
-            if let k = perStory.firstIndex(where: { $0.storyID == storyID }) {
-                let current = perStory[k]
-                if (current.similarity, -current.itemID) >= (s, -id) { continue }
-                perStory[k] = (storyID, s, id)
-            } else {
-                perStory.append((storyID, s, id))
-            }
+            nearest(storyID, s, id)
+            if recordingComparisons { compared.append(.init(seq: seq, similarity: s, itemID: id)) }
+        }
+        if recordingComparisons && excluding == nil {
+            let scan = firstPassHeld
+                ? BatchComparisons.Scan(lengths: lengths, candidates: scanned, generation: postingsGeneration) : nil
+            batchComparisons.record(querySeq, terms: profile.terms, weights: profile.weights, compared, scan: scan)
         }
         perStory.sort { $0.storyID < $1.storyID }
         return perStory.map { nn in
@@ -460,14 +513,18 @@ public final class StoryClusterer {
     /// Touches the postings lists of `terms` (their entries and newest postings), as `TermMap.touch` does.
     private func touchPostings(_ terms: some Sequence<(term: UInt64, weight: Float)>) -> UInt64 {
         var sum: UInt64 = 0
-        for (term, _) in terms { postings.read(term) { list in sum ^= UInt64(truncatingIfNeeded: list.last?.seq ?? 0) } }
+        for (term, _) in terms {
+            postings.read(term) { list in sum ^= UInt64(truncatingIfNeeded: list.last?.position ?? 0) }
+        }
         return sum
     }
 
     private func file(_ seq: Int, _ profile: ItemProfile) {
+        precondition(seq - postingsBase < Int(Int32.max), "window too large for 32-bit posting positions")
+        let position = Int32(truncatingIfNeeded: seq - postingsBase)
         sink ^= touchPostings(profile.topWeighted)
         for (term, weight) in profile.topWeighted {
-            postings.update(term, initial: []) { $0.append(Posting(seq: seq, weight: weight)) }
+            postings.update(term, initial: []) { $0.append(Posting(position: position, weight: weight)) }
         }
         liveEntries += profile.topWeighted.count
         if let fp = profile.fingerprint {
@@ -522,11 +579,13 @@ public final class StoryClusterer {
     /// emptied, not freed, and refilled in place (no reallocation as they regrow); terms left without postings
     /// are dropped afterwards when they make up most of the map.
     private func rebuildPostings() {
+        postingsGeneration += 1
         postings.modifyEach { $0.removeAll(keepingCapacity: true) }
         for i in bandIndex.indices where !bandIndex[i].isEmpty { bandIndex[i].removeAll(keepingCapacity: true) }
         liveEntries = 0
         deadEntries = 0
         items.compact()
+        postingsBase = items.firstSequenceNumber
         for seq in items.sequenceNumbers { items.read(seq) { file(seq, $0.profile) } }
         var empty = 0
         postings.forEach { _, list in if list.isEmpty { empty += 1 } }
@@ -538,6 +597,7 @@ public final class StoryClusterer {
     private func reweighIfDue() {
         guard statistics.weightingIsStale else { return }
         statistics.refreshWeighting()
+        batchComparisons.reset(firstSeq: nextSeq)  // recorded similarities are of the old weights
         var previous: [(id: Int64, founded: Double, terms: Int)] = []
         previous.reserveCapacity(stories.count)
         for (id, story) in stories { previous.append((id, story.founded, story.centroid.count)) }

@@ -8,6 +8,7 @@ enum URLSlug {
 
     /// The slug words joined by spaces, "" when the link has none.
     static func words(_ url: String) -> String {
+        if let words = asciiWords(url) { return words }
         var rest = Substring(url)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
         guard let slash = rest.firstIndex(of: "/") else { return "" }
@@ -23,5 +24,60 @@ enum URLSlug {
             out += parts.filter { part in part.count >= 2 && part.allSatisfy { $0.isLetter } }
         }
         return out.joined(separator: " ")
+    }
+
+    /// `words` over the UTF-8 bytes of a printable-ASCII link (every link feeds give in practice), where each
+    /// byte is one Character and a letter is A-Z or a-z: the same steps give the same result, without walking
+    /// String indices (a tenth of the cost of building a profile). Nil for any other link.
+    private static func asciiWords(_ url: String) -> String? {
+        var url = url
+        return url.withUTF8 { bytes -> String? in
+            for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
+            let n = bytes.count
+            var start = 0
+            if n >= 3 {  // after the first "://"
+                for i in 0 ... n - 3 where bytes[i] == 0x3A && bytes[i + 1] == 0x2F && bytes[i + 2] == 0x2F {
+                    start = i + 3
+                    break
+                }
+            }
+            guard let slash = (start ..< n).first(where: { bytes[$0] == 0x2F }) else { return "" }
+            let end = (slash ..< n).first(where: { bytes[$0] == 0x3F || bytes[$0] == 0x23 }) ?? n
+            var out: [UInt8] = []
+            var segmentStart = slash
+            while segmentStart < end {
+                while segmentStart < end && bytes[segmentStart] == 0x2F { segmentStart += 1 }
+                var segmentEnd = segmentStart
+                while segmentEnd < end && bytes[segmentEnd] != 0x2F { segmentEnd += 1 }
+                guard segmentStart < segmentEnd else { break }
+                appendWords(bytes, segmentStart ..< segmentEnd, to: &out)
+                segmentStart = segmentEnd
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// One path segment's slug words (extension dropped; at least `minimumWords` parts), space-separated.
+    private static func appendWords(_ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>, to out: inout [UInt8]) {
+        var end = segment.upperBound
+        if let dot = segment.reversed().first(where: { bytes[$0] == 0x2E }) {
+            let ext = String(decoding: bytes[dot + 1 ..< end], as: UTF8.self).lowercased()
+            if extensions.contains(ext) { end = dot }
+        }
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x2D || byte == 0x5F || byte == 0x2B }
+        var parts: [Range<Int>] = []
+        var i = segment.lowerBound
+        while i < end {
+            while i < end && isSeparator(bytes[i]) { i += 1 }
+            var j = i
+            while j < end && !isSeparator(bytes[j]) { j += 1 }
+            if i < j { parts.append(i ..< j) }
+            i = j
+        }
+        guard parts.count >= minimumWords else { return }
+        for part in parts where part.count >= 2 && part.allSatisfy({ (bytes[$0] | 0x20) >= 0x61 && (bytes[$0] | 0x20) <= 0x7A }) {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: bytes[part])
+        }
     }
 }
