@@ -117,6 +117,12 @@ struct ItemProfile: Sendable {
         }
     }
 
+    /// How short the item is, from 1 (no content words) falling linearly to 0 at `shortTextWords` content words:
+    /// a headline alone carries little evidence, and several rules scale with it.
+    func shortness(_ shortTextWords: Int) -> Double {
+        max(0, 1 - Double(wordCount) / Double(max(1, shortTextWords)))
+    }
+
     /// Applies IDF and scales to unit length; picks the terms to index. IDF enters damped (a power below 1): a big
     /// story's own names are repeated by many outlets and so grow common in the statistics; full IDF would rank
     /// them below incidental rare words, which mark nothing. Short items (a headline alone) damp it further:
@@ -126,7 +132,7 @@ struct ItemProfile: Sendable {
     mutating func weigh(_ statistics: TermStatistics, shortTextWords: Int) {
         // Re-weighing (the window, after a statistics refresh) overwrites the weights in place.
         if weights.count != terms.count { weights = [Float](repeating: 0, count: terms.count) }
-        let shortness = Float(max(0, 1 - Double(wordCount) / Double(max(1, shortTextWords))))
+        let shortness = Float(shortness(shortTextWords))
         let exponent = Self.idfExponent + (Self.shortIDFExponent - Self.idfExponent) * shortness
         var norm: Float = 0
         // Through buffer pointers: one uniqueness check for the array, not one per element written.

@@ -18,9 +18,10 @@ struct TermConcentration {
     /// Both counts side by side: one probe per term when weighing a query.
     private var counts = TermMap<Counts>()
 
-    /// Power of the ratio in the query weights. Measured (threshold 0.23, with the centroid guard):
-    /// headlines-dev shuffled F1 0.820/0.833/0.825 -> 0.843/0.844/0.841 (seeds 7/3/11), stories-dev F1
-    /// 0.898 -> 0.900; 0.35 and above trade too much precision for recall.
+    /// Power of the ratio in the query weights (in full when a batch is refined; see `StoryClusterer.place` for
+    /// placement). Measured with the centroid guard and threshold 0.23 against neither: headlines-dev shuffled
+    /// (8 seeds) mean F1 0.825 -> 0.841, stories-dev F1 0.898 -> 0.900; 0.35 and above trade too much precision
+    /// for recall.
     static let exponent: Float = 0.2
 
     mutating func addItem(_ terms: [UInt64]) {
@@ -51,21 +52,21 @@ struct TermConcentration {
 
     /// Items per story for `term` (at least 1), raised to `exponent`.
     @inline(__always)
-    func factor(_ term: UInt64) -> Float {
+    func factor(_ term: UInt64, exponent: Float = Self.exponent) -> Float {
         guard let c = counts[term], c.stories > 0, c.items > c.stories else { return 1 }
-        return powf(Float(c.items) / Float(c.stories), Self.exponent)
+        return powf(Float(c.items) / Float(c.stories), exponent)
     }
 
     /// `profile` as a query: each weight times its term's factor, scaled back to unit length, and its strongest
     /// terms re-picked (they choose the candidates). The stored profile (what others are compared with) is not
     /// changed: it would go stale as the window moves.
-    func emphasize(_ profile: ItemProfile) -> ItemProfile {
+    func emphasize(_ profile: ItemProfile, exponent: Float = Self.exponent) -> ItemProfile {
         var query = profile
         sinkTouch(profile.terms)
         var norm: Float = 0
         query.weights.withUnsafeMutableBufferPointer { weights in
             for i in weights.indices {
-                weights[i] *= factor(profile.terms[i])
+                weights[i] *= factor(profile.terms[i], exponent: exponent)
                 norm += weights[i] * weights[i]
             }
             if norm > 0 {
