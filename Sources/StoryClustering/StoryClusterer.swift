@@ -388,19 +388,24 @@ public final class StoryClusterer {
                   let item = items[seq] else { continue }
             let current = item.storyID
             if current == item.id, let story = stories[current], story.members > 1 { continue }
-            addToCentroid(item.profile, storyID: current, seq: seq, sign: -1)
-            let scored = storyScores(concentration.emphasize(item.profile), item.time, excluding: seq)
+            // An item alone in its story is scored as if that story were gone, without taking it apart (it has
+            // no other item to be a candidate, and the concentration discounts it): most such items stay.
+            let alone = current == item.id
+            if !alone { addToCentroid(item.profile, storyID: current, seq: seq, sign: -1) }
+            let query = concentration.emphasize(item.profile, withoutOwnStory: alone)
+            let scored = storyScores(query, item.time, excluding: seq)
             let own = scored.first { $0.storyID == current }?.score ?? -1
             var best: StoryScore? = nil
             for candidate in scored where candidate.storyID != current {
                 if best == nil || candidate.score > best!.score { best = candidate }
             }
             if let best, best.score >= threshold(for: item.profile), best.score > own {
+                if alone { addToCentroid(item.profile, storyID: current, seq: seq, sign: -1) }
                 items.modify(seq) { $0.storyID = best.storyID }
                 addToCentroid(item.profile, storyID: best.storyID, seq: seq, sign: 1, time: item.time)
                 results[k] = StoryAssignment(itemID: item.id, storyID: best.storyID, tier: .similar,
                                              score: best.score, matchedItemID: best.itemID)
-            } else {
+            } else if !alone {
                 addToCentroid(item.profile, storyID: current, seq: seq, sign: 1, time: item.time)
             }
         }

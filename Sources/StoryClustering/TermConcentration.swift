@@ -52,21 +52,27 @@ struct TermConcentration {
 
     /// Items per story for `term` (at least 1), raised to `exponent`.
     @inline(__always)
-    func factor(_ term: UInt64, exponent: Float = Self.exponent) -> Float {
-        guard let c = counts[term], c.stories > 0, c.items > c.stories else { return 1 }
-        return powf(Float(c.items) / Float(c.stories), exponent)
+    /// `ownStory`: 1 to leave out one story holding the term (the query's own, when it is scored as if gone).
+    func factor(_ term: UInt64, exponent: Float = Self.exponent, ownStory: Int32 = 0) -> Float {
+        guard let c = counts[term] else { return 1 }
+        let stories = c.stories - ownStory
+        guard stories > 0, c.items > stories else { return 1 }
+        return powf(Float(c.items) / Float(stories), exponent)
     }
 
     /// `profile` as a query: each weight times its term's factor, scaled back to unit length, and its strongest
     /// terms re-picked (they choose the candidates). The stored profile (what others are compared with) is not
-    /// changed: it would go stale as the window moves.
-    func emphasize(_ profile: ItemProfile, exponent: Float = Self.exponent) -> ItemProfile {
+    /// changed: it would go stale as the window moves. `withoutOwnStory`: the item is alone in its story and is
+    /// weighed as if that story were gone (its centroid holds exactly the item's terms).
+    func emphasize(_ profile: ItemProfile, exponent: Float = Self.exponent, withoutOwnStory: Bool = false)
+        -> ItemProfile {
+        let own: Int32 = withoutOwnStory ? 1 : 0
         var query = profile
         sinkTouch(profile.terms)
         var norm: Float = 0
         query.weights.withUnsafeMutableBufferPointer { weights in
             for i in weights.indices {
-                weights[i] *= factor(profile.terms[i], exponent: exponent)
+                weights[i] *= factor(profile.terms[i], exponent: exponent, ownStory: own)
                 norm += weights[i] * weights[i]
             }
             if norm > 0 {
