@@ -11,25 +11,29 @@ enum SimHash {
         var ones = [Int](repeating: 0, count: 64)
         var lanes = SIMD8<UInt64>(repeating: 0)
         var pending = 0
-        func flush() {
-            for j in 0..<8 {
-                for k in 0..<8 { ones[8 * k + j] += Int((lanes[j] >> UInt64(8 * k)) & 0xFF) }
-            }
-            lanes = SIMD8(repeating: 0)
-            pending = 0
-        }
+        // A static helper with inout arguments, not a nested function: the mutable locals a nested function
+        // captures are boxed, and every access to them went through the runtime's exclusivity checks.
         words.withUnsafeBufferPointer { words in
             for i in 0..<shingles {
                 let h = TermHash.pair(TermHash.pair(words[i], words[i + 1]), words[i + 2])
                 lanes &+= (SIMD8(repeating: h) &>> shifts) & lowBits
                 pending += 1
-                if pending == 255 { flush() }
+                if pending == 255 { flush(&lanes, into: &ones, pending: &pending) }
             }
         }
-        flush()
+        flush(&lanes, into: &ones, pending: &pending)
         var result: UInt64 = 0
         for bit in 0..<64 where 2 * ones[bit] > shingles { result |= 1 << UInt64(bit) }
         return result
+    }
+
+    /// Adds the lanes' byte counters into `ones` and empties them.
+    private static func flush(_ lanes: inout SIMD8<UInt64>, into ones: inout [Int], pending: inout Int) {
+        for j in 0..<8 {
+            for k in 0..<8 { ones[8 * k + j] += Int((lanes[j] >> UInt64(8 * k)) & 0xFF) }
+        }
+        lanes = SIMD8(repeating: 0)
+        pending = 0
     }
 
     static func distance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
