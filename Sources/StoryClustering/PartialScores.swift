@@ -30,10 +30,8 @@ struct PartialScores {
     /// Adds `weight x posting weight` to the position of each of the newest `limit` postings (newest first),
     /// positions shifted down by `shift` (those falling below 0 are skipped: evicted items). A position's first
     /// touch stores `0 + product`, as accumulating from zero did: every partial score is the same float.
-    /// `from`: postings below this index (those already counted) are left out.
-    mutating func add(_ postings: borrowing [StoryClusterer.Posting], limit: Int, weight: Float, shift: Int,
-                      from: Int = 0) {
-        let n = max(0, min(limit, postings.count - from))
+    mutating func add(_ postings: borrowing [StoryClusterer.Posting], limit: Int, weight: Float, shift: Int) {
+        let n = min(limit, postings.count)
         if touchedBuffer.count < touchedCount + n {
             touchedBuffer.append(contentsOf: repeatElement(0, count: touchedCount + n - touchedBuffer.count))
         }
@@ -65,15 +63,6 @@ struct PartialScores {
             }
         }
         touchedCount = count
-    }
-
-    /// Enters a position with a known partial score (its postings are not scanned again).
-    mutating func set(_ i: Int, _ score: Float) {
-        if touchedBuffer.count <= touchedCount { touchedBuffer.append(contentsOf: repeatElement(0, count: 64)) }
-        seen[i >> 6] |= UInt64(1) << UInt64(i & 63)
-        scores[i] = score
-        touchedBuffer[touchedCount] = Int32(truncatingIfNeeded: i)
-        touchedCount += 1
     }
 
     /// Calls `body` with each touched position and its partial score, in first-touch order.

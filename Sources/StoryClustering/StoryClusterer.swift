@@ -69,11 +69,6 @@ public final class StoryClusterer {
     private var postingsBase = 0
     /// Scratch for `storyScores`, kept between items: partial scores by window position.
     private var scratch = PartialScores()
-    /// Comparisons made while placing the current batch, for its refinement (recorded only during a batch).
-    private var batchComparisons = BatchComparisons()
-    private var recordingComparisons = false
-    /// Counts postings rebuilds (which move and drop postings): a recorded scan holds only within one.
-    private var postingsGeneration = 0
     private var query = QueryTerms()
     /// Where the cache-warming passes (`touch`) leave their meaningless sums, so the loads are not optimised away.
     private var sink: UInt64 = 0
@@ -116,12 +111,6 @@ public final class StoryClusterer {
             statistics.add(profile.terms)
         }
         let firstSeq = nextSeq
-        batchComparisons.reset(firstSeq: firstSeq)
-        recordingComparisons = sorted.count > 1
-        defer {
-            recordingComparisons = false
-            batchComparisons.reset(firstSeq: nextSeq)
-        }
         var results = zip(sorted, profiles).map { place($0, $1) }
         if results.count > 1 { refine(&results, firstSeq: firstSeq) }
         return results
@@ -248,41 +237,11 @@ public final class StoryClusterer {
         let first = items.firstSequenceNumber
         scratch.begin(span: items.endSequenceNumber - first)
         let queryTerms = profile.topWeighted.prefix(Self.queryTerms)
-        // Refinement reuses what placing the item found (see `BatchComparisons`); stories come from the window as
-        // it is now.
-        let querySeq = excluding ?? nextSeq
-        let recorded = recordingComparisons
-            ? batchComparisons.recorded(querySeq, terms: profile.terms, weights: profile.weights) : nil
         // Evicted items below the window (negative positions) would fail the window test below anyway.
         let shift = first - postingsBase
-        var lengths: [Int] = []
-        if let scan = recorded?.scan, scan.generation == postingsGeneration,
-           queryTerms.allSatisfy({ term, _ in
-               var count = 0
-               postings.read(term) { count = $0.count }
-               return count <= Self.postingsPerTerm
-           }),
-           scan.candidates.allSatisfy({ inWindow($0.seq) }) {
-            // Every posting the placement read is still read (no list outgrew the limit) and none other than
-            // those filed since: the placement's candidates keep their partial scores, and any item it left out
-            // still ranks below them all.
-            for candidate in scan.candidates { scratch.set(candidate.seq - first, candidate.score) }
-            for (n, (term, weight)) in queryTerms.enumerated() {
-                postings.read(term) { list in
-                    scratch.add(list, limit: Self.postingsPerTerm, weight: weight, shift: shift, from: scan.lengths[n])
-                }
-            }
-        } else {
-            sink ^= touchPostings(queryTerms)
-            if recordingComparisons && excluding == nil { lengths.reserveCapacity(queryTerms.count) }
-            for (term, weight) in queryTerms {
-                var count = 0
-                postings.read(term) { list in
-                    count = list.count
-                    scratch.add(list, limit: Self.postingsPerTerm, weight: weight, shift: shift)
-                }
-                if recordingComparisons && excluding == nil { lengths.append(count) }
-            }
+        sink ^= touchPostings(queryTerms)
+        for (term, weight) in queryTerms {
+            postings.read(term) { list in scratch.add(list, limit: Self.postingsPerTerm, weight: weight, shift: shift) }
         }
         // Top candidates by (score, seq): a strict order on distinct seqs, so the choice does not depend on the
         // order they are visited in, and the window test (a filter) may run only for those that would enter.
@@ -306,9 +265,7 @@ public final class StoryClusterer {
         // every one of those passes it, they are also the top of the items that pass (any other that passes ranks
         // below all of them); otherwise the scan is redone with the test.
         var candidates = topCandidates(windowTest: false)
-        let firstPassHeld = candidates.allSatisfy({ inWindow($0.seq) })
-        if !firstPassHeld { candidates = topCandidates(windowTest: true) }
-        let scanned = candidates
+        if !candidates.allSatisfy({ inWindow($0.seq) }) { candidates = topCandidates(windowTest: true) }
         // Best item per story: at most `fullComparisons` stories, so a small array beats a hashed dictionary.
         var perStory: [(storyID: Int64, similarity: Float, itemID: Int64)] = []
         perStory.reserveCapacity(candidates.count)
@@ -319,16 +276,6 @@ public final class StoryClusterer {
                 perStory[k] = (storyID, s, id)
             } else {
                 perStory.append((storyID, s, id))
-            }
-        }
-        // Refinement reuses the comparisons made when the item was placed (same query, same candidates' weights)
-        // and compares only the candidates new since.
-        if let recorded {
-            candidates.removeAll { candidate in
-                guard let known = recorded.found.first(where: { $0.seq == candidate.seq }),
-                      let meta = items.meta(candidate.seq) else { return false }
-                nearest(meta.storyID, known.similarity, known.itemID)
-                return true
             }
         }
         if !candidates.isEmpty { query.load(profile) }
@@ -354,17 +301,9 @@ public final class StoryClusterer {
             } ?? 0
         }
         sink ^= touch
-        var compared: [BatchComparisons.Found] = []
-        if recordingComparisons { compared.reserveCapacity(candidates.count) }
         for (_, seq) in candidates {
             let (s, storyID, id) = items.read(seq) { other in (query.dot(other.profile), other.storyID, other.id) }!
             nearest(storyID, s, id)
-            if recordingComparisons { compared.append(.init(seq: seq, similarity: s, itemID: id)) }
-        }
-        if recordingComparisons && excluding == nil {
-            let scan = firstPassHeld
-                ? BatchComparisons.Scan(lengths: lengths, candidates: scanned, generation: postingsGeneration) : nil
-            batchComparisons.record(querySeq, terms: profile.terms, weights: profile.weights, compared, scan: scan)
         }
         perStory.sort { $0.storyID < $1.storyID }
         return perStory.map { nn in
@@ -589,7 +528,6 @@ public final class StoryClusterer {
     /// emptied, not freed, and refilled in place (no reallocation as they regrow); terms left without postings
     /// are dropped afterwards when they make up most of the map.
     private func rebuildPostings() {
-        postingsGeneration += 1
         postings.modifyEach { $0.removeAll(keepingCapacity: true) }
         for i in bandIndex.indices where !bandIndex[i].isEmpty { bandIndex[i].removeAll(keepingCapacity: true) }
         liveEntries = 0
@@ -607,7 +545,6 @@ public final class StoryClusterer {
     private func reweighIfDue() {
         guard statistics.weightingIsStale else { return }
         statistics.refreshWeighting()
-        batchComparisons.reset(firstSeq: nextSeq)  // recorded similarities are of the old weights
         var previous: [(id: Int64, founded: Double, terms: Int)] = []
         previous.reserveCapacity(stories.count)
         for (id, story) in stories { previous.append((id, story.founded, story.centroid.count)) }
