@@ -124,7 +124,8 @@ extension StoryClusterer {
         let sameGUID = a.guid != nil && a.guid == b.guid
         var distance: Int? = nil
         if let x = pa.fingerprint, let y = pb.fingerprint { distance = SimHash.distance(x, y) }
-        // The engine compares the later item, as a query (its concentrated terms emphasized), with the earlier one.
+        // The engine compares the later item, as a query with its concentrated terms emphasized (in full, as the
+        // batch refinement does), with the earlier one.
         let aLater = (a.published, a.id) > (b.published, b.id)
         let (wa, wb) = aLater ? (concentration.emphasize(pa), pb) : (pa, concentration.emphasize(pb))
         let similarity = Double(wa.dot(wb))
