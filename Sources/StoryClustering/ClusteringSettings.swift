@@ -6,7 +6,7 @@ public struct ClusteringSettings: Sendable, Hashable, Codable {
     /// Raising it keeps more distinct stories apart (higher precision) but shows more duplicates (lower recall);
     /// lowering it merges rewordings more eagerly and starts to fold distinct stories of one topic together.
     /// It is also the merge bar: two open stories merge when an item matches both and their centroids are at
-    /// least this similar.
+    /// least this similar. An item still alone once its whole batch is placed joins a story at 0.9 of its bar.
     public var similarityThreshold: Double = 0.23
     /// How long after its story's latest item an item stays a candidate (and in memory): an item joins a story
     /// only within this time of the story's span. Longer windows let slow, developing stories keep gathering

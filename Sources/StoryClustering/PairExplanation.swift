@@ -32,7 +32,16 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         /// it counts and is higher.
         public var score: Double
         public var threshold: Double
-        public var meets: Bool { score >= threshold }
+        /// The bar for an item still alone once its batch was placed (`StoryClusterer.aloneRelief`).
+        public var loneThreshold: Double
+        /// Whether the item is in that story now.
+        public var member: Bool
+        /// Whether the item falls within the window of the story's span (the story can take it, however far the
+        /// pair's own times are apart).
+        public var inReach: Bool
+        public var meets: Bool { inReach && score >= threshold }
+        /// The item is in the story and clears only the lone item's bar: it joined on its batch's second look.
+        public var joinedAlone: Bool { inReach && member && !meets && score >= loneThreshold }
     }
 
     public var itemA: Int64
@@ -88,6 +97,7 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
                 }
             }
             line += " -> \(f(e.score)) \(e.meets ? ">=" : "<") \(f(e.threshold))"
+            if e.joinedAlone { line += " (>= \(f(e.loneThreshold)), the bar of an item nobody joined in its batch)" }
             lines.append(line)
         }
         lines.append("time gap:   \(f(timeGapHours, 1)) h (window \(f(windowHours, 0)) h)")
@@ -96,10 +106,13 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         case .identity: verdict = "SAME STORY by identity"
         case .nearCopy: verdict = "SAME STORY as near-copies (distance \(fingerprintDistance ?? 0) <= \(nearCopyMaxDistance))"
         case .similar:
-            if similarity >= similarityThreshold {
+            if similarity >= similarityThreshold && timeGapHours <= windowHours {
                 verdict = "SAME STORY by similarity \(f(similarity)) >= \(f(similarityThreshold))"
             } else if let e = storyEvidence.first(where: \.meets) {
                 verdict = "SAME STORY through story \(e.storyID): item \(e.itemID) scores \(f(e.score)) >= \(f(e.threshold))"
+            } else if let e = storyEvidence.first(where: \.joinedAlone) {
+                verdict = "SAME STORY through story \(e.storyID): item \(e.itemID), alone after its batch, scores "
+                    + "\(f(e.score)) >= \(f(e.loneThreshold))"
             } else {
                 verdict = "SAME STORY"
             }
@@ -155,9 +168,11 @@ extension StoryClusterer {
         if gap > settings.windowHours { decision = .new }
         else if sameURL || sameGUID { decision = .identity }
         else if let distance, distance <= settings.nearCopyMaxDistance { decision = .nearCopy }
-        // The engine also compares each item with the other's story (nearest item and centroid).
+        // The engine also compares each item with the other's story (nearest item and centroid), which reaches
+        // as far as the story's span does.
         let evidence = [storyEvidence(a, pa, storyOf: b.id), storyEvidence(b, pb, storyOf: a.id)].compactMap { $0 }
-        if decision == .new, gap <= settings.windowHours, similarity >= threshold || evidence.contains(where: \.meets) {
+        if decision == .new, (gap <= settings.windowHours && similarity >= threshold)
+            || evidence.contains(where: { $0.meets || $0.joinedAlone }) {
             decision = .similar
         }
         return PairExplanation(itemA: a.id, itemB: b.id, canonicalURLA: a.canonicalURL, canonicalURLB: b.canonicalURL,

@@ -338,7 +338,7 @@ public final class StoryClusterer {
             for candidate in scored where candidate.storyID != current {
                 if best == nil || candidate.score > best!.score { best = candidate }
             }
-            if let best, best.score >= threshold(for: item.profile), best.score > own {
+            if let best, best.score >= threshold(for: item.profile) * (alone ? Self.aloneRelief : 1), best.score > own {
                 if alone { addToCentroid(item.profile, storyID: current, seq: seq, sign: -1) }
                 items.modify(seq) { $0.storyID = best.storyID }
                 addToCentroid(item.profile, storyID: best.storyID, seq: seq, sign: 1, time: item.time)
@@ -349,6 +349,12 @@ public final class StoryClusterer {
             }
         }
     }
+
+    /// Share of its bar at which an item still alone once its whole batch is placed joins the story that now fits
+    /// it best. Its second look sees the batch's stories formed, which placement could not, and an item nobody
+    /// joined is weak evidence of a story of its own. Measured: stories-dev P 0.937 -> 0.935, F1 0.900 -> 0.907;
+    /// headlines-dev (8 shuffles) mean F1 0.841 -> 0.843, every seed up; 0.8 goes to P 0.932.
+    static let aloneRelief = 0.9
 
     /// The item's score against a story from its nearest item there and the story's centroid (`combine`).
     private func storyScore(_ profile: ItemProfile, nearest: Double, storyID: Int64) -> (score: Double, vouched: Bool) {
@@ -615,7 +621,9 @@ public final class StoryClusterer {
                      nearestSimilarity: n, centroidSimilarity: centroid,
                      centroidCounts: n >= Self.centroidFloor * settings.similarityThreshold, backed: backed,
                      centroidGuard: Self.centroidGuard * settings.similarityThreshold, score: score,
-                     threshold: threshold(for: profile))
+                     threshold: threshold(for: profile), loneThreshold: threshold(for: profile) * Self.aloneRelief,
+                     member: selfSeq != nil, inReach: reachable(story.latest, storyID: storyID,
+                                                                from: item.published.timeIntervalSince1970))
     }
 
     /// Both items' profiles with the current statistics (used by `explain`).

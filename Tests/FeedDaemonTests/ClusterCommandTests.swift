@@ -9,13 +9,13 @@ import TestSupport
         FileManager.default.fileExists(atPath: shared.appendingPathComponent("data/stories-dev.jsonl").path)
     }
 
-    // Floors a little under what the default settings reach (stories-dev P 0.937 R 0.867 F1 0.900; headlines-dev
-    // shuffled seed 7 P 0.873 F1 0.837), so quality cannot silently regress.
+    // Floors a little under what the default settings reach (stories-dev P 0.935 R 0.880 F1 0.907; headlines-dev
+    // shuffled seed 7 P 0.869 F1 0.839), so quality cannot silently regress.
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
     func storiesDevQuality() throws {
         let score = try run("stories-dev.jsonl", [])
         #expect(score.precision >= 0.93, "\(score)")
-        #expect(score.f1 >= 0.895, "\(score)")
+        #expect(score.f1 >= 0.90, "\(score)")
     }
 
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))

@@ -51,6 +51,26 @@ import Testing
                 "the chess reports meet each other")
     }
 
+    /// Items still alone after their batch join at `aloneRelief` x their bar; `explain` must show that path.
+    @Test(.enabled(if: Fixtures.sharedAvailable, "needs ../shared"))
+    func explainShowsAnItemThatJoinedAlone() throws {
+        let pairs = try Fixtures.devSet("stories-dev.jsonl").storyItems()
+        let clusterer = StoryClusterer()
+        let byID = Dictionary(uniqueKeysWithValues: pairs.map { ($0.item.id, $0.item) })
+        var joinedAlone = 0
+        for a in clusterer.assign(batch: pairs.map(\.item)) where a.tier == .similar {
+            guard let matched = a.matchedItemID.flatMap({ byID[$0] }) else { continue }
+            let explanation = clusterer.explain(byID[a.itemID]!, matched)
+            guard explanation.storyEvidence.contains(where: \.joinedAlone) else { continue }
+            joinedAlone += 1
+            #expect(explanation.decision == .similar, "\(explanation)")
+            #expect(explanation.description.contains("alone after its batch") || explanation.similarity
+                    >= explanation.similarityThreshold || explanation.storyEvidence.contains(where: \.meets),
+                    "\(explanation)")
+        }
+        #expect(joinedAlone > 0, "stories-dev has items that joined alone")
+    }
+
     @Test func concentrationIsItemsPerStoryHoldingTheTerm() {
         var c = TermConcentration()
         // Term 1: in four items of one story (a story's own name). Term 2: in two items of two stories (topic).
