@@ -119,17 +119,24 @@ public struct JSONLItems: Sendable {
         }
     }
 
-    /// Clusters the file with `clusterer` as one batch (the daemon's path) and returns, per record in file order,
-    /// the record's id and the id of the record that founded its story.
-    public func cluster(with clusterer: StoryClusterer, shuffleSeed: UInt64? = nil) -> [(id: String, cluster: String)] {
+    /// Clusters the file with `clusterer` through the daemon's path (`assign(batch:)`) and returns, per record in
+    /// file order, the record's id and the id of the record that founded its story. The whole file is one batch,
+    /// or, with `batchSize`, consecutive batches of that many items in time order: how a running daemon meets
+    /// them, a fetch cycle at a time, with stories merged across batches as the store merges them.
+    public func cluster(with clusterer: StoryClusterer, shuffleSeed: UInt64? = nil,
+                        batchSize: Int? = nil) -> [(id: String, cluster: String)] {
         let pairs = storyItems(shuffleSeed: shuffleSeed)
         var recordOf: [Int64: String] = [:]
         for (record, item) in pairs { recordOf[item.id] = record.id }
+        let items = pairs.map(\.item).sorted { ($0.published, $0.id) < ($1.published, $1.id) }
+        let size = max(1, batchSize ?? items.count)
         var storyOf: [Int64: Int64] = [:]
         var mergedInto: [Int64: Int64] = [:]
-        for assignment in clusterer.assign(batch: pairs.map(\.item)) {
-            storyOf[assignment.itemID] = assignment.storyID
-            for absorbed in assignment.mergedStoryIDs { mergedInto[absorbed] = assignment.storyID }
+        for start in stride(from: 0, to: items.count, by: size) {
+            for assignment in clusterer.assign(batch: Array(items[start ..< min(start + size, items.count)])) {
+                storyOf[assignment.itemID] = assignment.storyID
+                for absorbed in assignment.mergedStoryIDs { mergedInto[absorbed] = assignment.storyID }
+            }
         }
         func final(_ story: Int64) -> Int64 {
             var story = story

@@ -21,6 +21,9 @@ struct ClusterCommand: AsyncParsableCommand {
     @Option(help: "Deal the items' times out in a seeded random order (for data whose times leak the labels).")
     var shuffle: UInt64?
 
+    @Option(help: "Assign the items in time order, this many at a time, as a running daemon meets them (default: all at once).")
+    var batch: Int?
+
     /// Only `--config` given explicitly counts: without it the defaults apply, whatever config file exists.
     @OptionGroup var options: GlobalOptions
 
@@ -40,7 +43,7 @@ struct ClusterCommand: AsyncParsableCommand {
         if options.config != nil { settings = ClusteringSettings(try options.loadConfiguration().cluster) }
         let clusterer = StoryClusterer(settings: settings)
         var out = ""
-        for row in input.cluster(with: clusterer, shuffleSeed: shuffle) {
+        for row in input.cluster(with: clusterer, shuffleSeed: shuffle, batchSize: batch) {
             out += "{\"id\": \(Self.quote(row.id)), \"cluster\": \(Self.quote(row.cluster))}\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
