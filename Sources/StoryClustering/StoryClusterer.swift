@@ -358,10 +358,11 @@ public final class StoryClusterer {
 
     /// The item's score against a story from its nearest item there and the story's centroid (`combine`).
     private func storyScore(_ profile: ItemProfile, nearest: Double, storyID: Int64) -> (score: Double, vouched: Bool) {
-        guard let story = stories[storyID], story.members > 1, story.normSquared > 0 else { return (nearest, true) }
         // Below the centroid floor the centroid neither lifts the score nor changes the decision (the score stays
-        // below the threshold either way): skip its cost.
+        // below the threshold either way): skip its cost. Tested first: most candidates are below it, and the
+        // story's state is a cache miss away.
         guard nearest >= Self.centroidFloor * settings.similarityThreshold else { return (nearest, true) }
+        guard let story = stories[storyID], story.members > 1, story.normSquared > 0 else { return (nearest, true) }
         var dot: Double = 0
         for i in profile.terms.indices {
             if let c = story.centroid[profile.terms[i]] { dot += Double(profile.weights[i] * c) }
