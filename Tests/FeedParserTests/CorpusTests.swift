@@ -12,19 +12,10 @@ import FeedModel
         var wellFormed: Bool
     }
 
-    /// `shared/corpus` beside the repository: ../shared from the package root, or higher up for a git worktree
-    /// nested one level deeper. Nil only when it is truly absent (the tests are then skipped, visibly).
-    static let corpusRoot: URL? = {
-        var directory = TestPaths.packageRoot
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("shared/corpus")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("MANIFEST.tsv").path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return nil
-    }()
-    static var corpus: URL { corpusRoot ?? TestPaths.shared.appendingPathComponent("corpus") }
-    static var corpusPresent: Bool { corpusRoot != nil }
+    static var corpus: URL { TestPaths.shared.appendingPathComponent("corpus") }
+    static var corpusPresent: Bool {
+        FileManager.default.fileExists(atPath: corpus.appendingPathComponent("MANIFEST.tsv").path)
+    }
 
     static func manifest() throws -> [Row] {
         let text = try String(contentsOf: corpus.appendingPathComponent("MANIFEST.tsv"), encoding: .utf8)

@@ -65,11 +65,22 @@ public enum TestPaths {
         fatalError("Package.swift not found above \(#filePath)")
     }()
 
-    /// `../shared` next to the repository, unless `FEEDD_SHARED` points elsewhere (a worktree not beside it).
-    public static var shared: URL {
-        ProcessInfo.processInfo.environment["FEEDD_SHARED"].map { URL(fileURLWithPath: $0) }
-            ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }
+    /// The shared material: where `FEEDD_SHARED` points, else the nearest `shared` folder beside the package root
+    /// or beside a folder above it (`../shared`, or higher up for a git worktree nested deeper), else `../shared`
+    /// (absent: the tests that need it are skipped, visibly).
+    public static let shared: URL = {
+        if let path = ProcessInfo.processInfo.environment["FEEDD_SHARED"] { return URL(fileURLWithPath: path) }
+        var directory = packageRoot.deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("shared")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return candidate
+            }
+            directory.deleteLastPathComponent()
+        }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
 
     /// A fresh temporary directory, removed by the caller when done.
     public static func temporaryDirectory(_ label: String = "feedd-test") throws -> URL {
