@@ -90,6 +90,26 @@ import TestSupport
         #expect(refused.stdout.isEmpty)
     }
 
+    @Test func itemsFedOneAtATimeJoinTheStoryOfAnEarlierBatch() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let items = dir.appendingPathComponent("items.jsonl")
+        // File order is not time order: the batches follow the times.
+        try """
+        {"id": "late", "title": "Hokkaido earthquake of magnitude 6.1", "summary": "Japan's agency reported a magnitude 6.1 quake off Hokkaido.", "published": "2025-11-21T09:00:00Z"}
+        {"id": "first", "title": "Quake hits Hokkaido", "summary": "A magnitude 6.1 quake struck off Hokkaido.", "published": "2025-11-21T08:00:00Z"}
+        {"id": "other", "title": "Chip maker opens research centre in Lisbon", "summary": "Two hundred engineers will work there.", "published": "2025-11-21T08:30:00Z"}
+        """.write(to: items, atomically: true, encoding: .utf8)
+        let out = try FeeddProcess.run(["cluster", items.path, "--batch", "1"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(try parse(out.stdout).map(\.cluster) == ["first", "first", "other"])
+
+        let refused = try FeeddProcess.run(["cluster", items.path, "--batch", "0"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("--batch must be at least 1"), "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+    }
+
     @Test func missingFileFailsWithOneClearLine() throws {
         let out = try FeeddProcess.run(["cluster", "/nonexistent/items.jsonl"])
         #expect(out.status != 0)

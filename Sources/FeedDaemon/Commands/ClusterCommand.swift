@@ -27,6 +27,10 @@ struct ClusterCommand: AsyncParsableCommand {
     /// Only `--config` given explicitly counts: without it the defaults apply, whatever config file exists.
     @OptionGroup var options: GlobalOptions
 
+    func validate() throws {
+        if let batch, batch < 1 { throw ValidationError("--batch must be at least 1 (got \(batch))") }
+    }
+
     func run() async throws {
         let url = URL(fileURLWithPath: file)
         let input: JSONLItems
