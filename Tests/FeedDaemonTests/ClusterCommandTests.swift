@@ -48,15 +48,13 @@ import TestSupport
     }
 
     @Test func badLinesAreReportedAndTheRestIsKept() throws {
-        let dir = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("items.jsonl")
-        try """
+        let (dir, file) = try itemsFile("""
         {"id": "a", "title": "Quake hits Hokkaido", "summary": "A magnitude 6.1 quake struck off Hokkaido.", "published": "2025-11-21T08:00:00Z"}
         {"id": "b", "title": "broken
         {"id": "c", "title": "Hokkaido earthquake of magnitude 6.1", "summary": "Japan's agency reported a magnitude 6.1 quake off Hokkaido.", "published": "2025-11-21T09:00:00Z"}
         {"id": "d", "title": "x", "published": "yesterday"}
-        """.write(to: file, atomically: true, encoding: .utf8)
+        """)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let out = try FeeddProcess.run(["cluster", file.path])
         #expect(out.status == 0, "\(out.stderr)")
         let rows = try parse(out.stdout)
@@ -69,13 +67,11 @@ import TestSupport
     }
 
     @Test func aNamedConfigurationSetsTheThresholdAndABadOneIsRefused() throws {
-        let dir = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let items = dir.appendingPathComponent("items.jsonl")
-        try """
+        let (dir, items) = try itemsFile("""
         {"id": "a", "title": "Quake hits Hokkaido", "summary": "A magnitude 6.1 quake struck off Hokkaido.", "published": "2025-11-21T08:00:00Z"}
         {"id": "c", "title": "Hokkaido earthquake of magnitude 6.1", "summary": "Japan's agency reported a magnitude 6.1 quake off Hokkaido.", "published": "2025-11-21T09:00:00Z"}
-        """.write(to: items, atomically: true, encoding: .utf8)
+        """)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let strict = dir.appendingPathComponent("strict.toml")
         try "[cluster]\nsimilarity_threshold = 0.95\n".write(to: strict, atomically: true, encoding: .utf8)
         let out = try FeeddProcess.run(["cluster", items.path, "--config", strict.path])
@@ -91,15 +87,13 @@ import TestSupport
     }
 
     @Test func itemsFedOneAtATimeJoinTheStoryOfAnEarlierBatch() throws {
-        let dir = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let items = dir.appendingPathComponent("items.jsonl")
         // File order is not time order: the batches follow the times.
-        try """
+        let (dir, items) = try itemsFile("""
         {"id": "late", "title": "Hokkaido earthquake of magnitude 6.1", "summary": "Japan's agency reported a magnitude 6.1 quake off Hokkaido.", "published": "2025-11-21T09:00:00Z"}
         {"id": "first", "title": "Quake hits Hokkaido", "summary": "A magnitude 6.1 quake struck off Hokkaido.", "published": "2025-11-21T08:00:00Z"}
         {"id": "other", "title": "Chip maker opens research centre in Lisbon", "summary": "Two hundred engineers will work there.", "published": "2025-11-21T08:30:00Z"}
-        """.write(to: items, atomically: true, encoding: .utf8)
+        """)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let out = try FeeddProcess.run(["cluster", items.path, "--batch", "1"])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(try parse(out.stdout).map(\.cluster) == ["first", "first", "other"])
@@ -122,6 +116,14 @@ import TestSupport
     struct Score: CustomStringConvertible {
         var precision: Double, recall: Double, f1: Double
         var description: String { String(format: "B-cubed P=%.4f R=%.4f F1=%.4f", precision, recall, f1) }
+    }
+
+    /// Writes `jsonl` to `items.jsonl` in a fresh temporary directory, which the caller removes.
+    private func itemsFile(_ jsonl: String) throws -> (dir: URL, file: URL) {
+        let dir = try TestPaths.temporaryDirectory()
+        let file = dir.appendingPathComponent("items.jsonl")
+        try jsonl.write(to: file, atomically: true, encoding: .utf8)
+        return (dir, file)
     }
 
     /// Runs `feedd cluster` on a dev set: its score, and the printed cluster of each item.
