@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "FeedStoreTests", dependencies: ["TestSupport", "FeedStore", "FeedModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "DigestWriterTests", dependencies: ["SafeFiles", "TestSupport", "DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
         .testTarget(name: "FeedConfigTests", dependencies: ["SafeFiles", "TestSupport", "FeedConfig", "FeedModel"]),
-        .testTarget(name: "FeedPipelineTests", dependencies: ["TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig"]),
+        .testTarget(name: "FeedPipelineTests", dependencies: ["TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig", "FeedParser", "StoryClustering"]),
         .testTarget(name: "FeedServiceTests", dependencies: ["TestSupport", "FeedService"]),
         .testTarget(name: "FeedDaemonTests", dependencies: ["TestSupport", "FeedModel", "FeedStore"]),
     ],

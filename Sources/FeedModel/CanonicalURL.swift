@@ -53,6 +53,12 @@ public enum CanonicalURL {
         return result
     }
 
+    /// Whether a canonical link (from `canonicalize`) is a site's front page — a host with no path or query —
+    /// which names a site, not an article: feeds that link every item to their home page share it.
+    public static func isSiteRoot(_ canonical: String) -> Bool {
+        !canonical.contains("/") && !canonical.contains("?")
+    }
+
     /// `https://www-example-com.cdn.ampproject.org/c/s/www.example.com/story` and
     /// `https://www.google.com/amp/s/www.example.com/story` → `https://www.example.com/story`.
     static func unwrapAMPCache(host: String, path: String) -> String? {

@@ -84,6 +84,23 @@ struct EventTokenizer {
                 if byte == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { flush(&self); i += 2; continue }
                 if buffer.isEmpty { capitalised = false; hasDigit = false }
                 buffer.append(byte)
+            } else if (byte == 0x2F || byte == 0x2D) && hasDigit && buffer.count <= 4,
+                      let end = Self.numericDateEnd(bytes, separatorAt: i, firstPartLength: buffer.count) {
+                // A written-out date (01/07/2014, 2014-01-07) dates the item, which its publication time already
+                // does: a weekly show's "Podcast 01/14/2014" would otherwise match the week before on "01" and
+                // "2014". Dropped whole; a score or a range (3-2, 9/11) has two parts and stays.
+                buffer.removeAll(keepingCapacity: true)
+                hasDigit = false
+                i = end
+                continue
+            } else if byte == 0x3A && hasDigit && buffer.count <= 2,
+                      let end = Self.clockTimeEnd(bytes, colonAt: i, firstPartLength: buffer.count) {
+                // A time of day or a running time (10:30, 01:02:03): a show's chapter marks would otherwise
+                // match every other episode's on their numbers.
+                buffer.removeAll(keepingCapacity: true)
+                hasDigit = false
+                i = end
+                continue
             } else if (byte == 0x2E || byte == 0x2C) && hasDigit && !buffer.isEmpty
                         && i + 1 < n && bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 {
                 // 1.8 and 37,000 stay one number; the thousands comma is dropped so 37,000 == 37000.
@@ -97,6 +114,64 @@ struct EventTokenizer {
             i += 1
         }
         if count < limit { flush(&self) }
+    }
+
+    /// Where a numeric date ends, when the digits before `separatorAt` (`firstPartLength` of them, nothing but
+    /// digits) open one: three runs of digits joined by the same `/` or `-`, day and month of one or two digits
+    /// and the year of two or four, either end (01/07/2014, 1-7-14, 2014-01-07), not followed by a letter or digit.
+    static func numericDateEnd(_ bytes: UnsafeBufferPointer<UInt8>, separatorAt i: Int, firstPartLength: Int)
+        -> Int? {
+        func isDigit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        guard firstPartLength >= 1, (i - firstPartLength ..< i).allSatisfy(isDigit) else { return nil }
+        let separator = bytes[i]
+        // The tail of a longer run (555-12-34-56) is no date.
+        if i - firstPartLength >= 1, bytes[i - firstPartLength - 1] == separator { return nil }
+        var values: [Int] = []
+        var parts = [firstPartLength]
+        var k = i
+        while parts.count < 3 {
+            guard k < bytes.count, bytes[k] == separator else { return nil }
+            k += 1
+            let start = k
+            while isDigit(k) { k += 1 }
+            guard k > start else { return nil }
+            parts.append(k - start)
+        }
+        // Day and month values: the parts of one or two digits (a two-digit year is taken as either).
+        var start = i - firstPartLength
+        for length in parts {
+            values.append((start ..< start + length).reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) })
+            start += length + 1
+        }
+        if k < bytes.count, bytes[k] < 0x80, (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A { return nil }
+        if k < bytes.count, bytes[k] == separator || bytes[k] == 0x2E && isDigit(k + 1) { return nil }
+        let dayMonth = { (n: Int) in n == 1 || n == 2 }
+        let year = { (n: Int) in n == 2 || n == 4 }
+        let yearLast = dayMonth(parts[0]) && dayMonth(parts[1]) && year(parts[2])
+        let yearFirst = parts[0] == 4 && dayMonth(parts[1]) && dayMonth(parts[2])
+        // One of day and month is a month (1-12), the other a day (1-31).
+        let (a, b) = yearLast ? (values[0], values[1]) : (values[1], values[2])
+        let plausible = (1...31).contains(a) && (1...31).contains(b) && (a <= 12 || b <= 12)
+        return (yearLast || yearFirst) && plausible ? k : nil
+    }
+
+    /// Where a clock time ends, when the digits before `colonAt` (one or two, nothing but digits) open one:
+    /// h:mm or hh:mm:ss, minutes and seconds of two digits below 60, not followed by a letter, digit or colon.
+    static func clockTimeEnd(_ bytes: UnsafeBufferPointer<UInt8>, colonAt i: Int, firstPartLength: Int) -> Int? {
+        func isDigit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        guard (i - firstPartLength ..< i).allSatisfy(isDigit) else { return nil }
+        var k = i
+        var parts = 0
+        while parts < 2, k < bytes.count, bytes[k] == 0x3A, isDigit(k + 1), isDigit(k + 2), !isDigit(k + 3),
+              bytes[k + 1] < 0x36 {
+            k += 3
+            parts += 1
+        }
+        guard parts > 0 else { return nil }
+        if k < bytes.count, bytes[k] == 0x3A || bytes[k] < 0x80 && ((bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A) {
+            return nil
+        }
+        return k
     }
 
     /// Plural and possessive endings only: enough to match "guarantees" with "guarantee" without an aggressive

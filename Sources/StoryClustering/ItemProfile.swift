@@ -13,6 +13,8 @@ struct ItemProfile: Sendable {
     var fingerprint: UInt64?
     /// Content words read (title and text): how much evidence the item carries.
     var wordCount = 0
+    /// The item's feed, nil when unknown: whose boilerplate (`FeedVocabulary`) its words are weighed against.
+    var feed: Int64? = nil
 
     /// A title word counts like this many words of text: headlines name the event.
     static let titleWeight: Float = 2
@@ -34,7 +36,9 @@ struct ItemProfile: Sendable {
     static let shortIDFExponent: Float = 0.2
 
     /// `slug`: the words of the item's link (`URLSlug.words`), weighed like text but not fingerprinted.
-    init(title: String, text: String, slug: String = "", fingerprintMinWords: Int, tokenizer: inout EventTokenizer) {
+    init(title: String, text: String, slug: String = "", feed: Int64? = nil, fingerprintMinWords: Int,
+         tokenizer: inout EventTokenizer) {
+        self.feed = feed
         // Scratch buffers borrowed from the tokenizer (handed back at the end): no allocation per item for them.
         var entries: [(term: UInt64, weight: Float, boost: Float)] = []
         var textWords: [UInt64] = []

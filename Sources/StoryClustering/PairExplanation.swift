@@ -50,6 +50,8 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     public var canonicalURLA: String?
     public var canonicalURLB: String?
     public var sameURL: Bool
+    /// Why the link both share does not make them one item (a front page; one feed's different guids).
+    public var sharedLinkRefusal: String? = nil
     public var sameGUID: Bool
     // Tier 2.
     /// Hamming distance of the two text fingerprints, nil when a text is too short to fingerprint.
@@ -75,7 +77,9 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         var lines: [String] = []
         lines.append("items \(itemA) and \(itemB)")
         let urls = "\(canonicalURLA ?? "-")  vs  \(canonicalURLB ?? "-")"
-        lines.append("identity:   \(sameURL ? "same canonical URL" : "different URLs")\(sameGUID ? ", same guid" : ""): \(urls)")
+        let link = sameURL ? "same canonical URL"
+            : sharedLinkRefusal.map { "same link, not an identity (\($0))" } ?? "different URLs"
+        lines.append("identity:   \(link)\(sameGUID ? ", same guid" : ""): \(urls)")
         if let d = fingerprintDistance {
             lines.append("near-copy:  fingerprint distance \(d)/64 (near-copy at <= \(nearCopyMaxDistance))")
         } else {
@@ -133,14 +137,14 @@ extension StoryClusterer {
     public func explain(_ a: StoryItem, _ b: StoryItem, topTerms: Int = 8) -> PairExplanation {
         let (pa, pb) = profiles(a, b)
         let gap = abs(a.published.timeIntervalSince(b.published)) / 3600
-        let sameURL = a.canonicalURL != nil && a.canonicalURL == b.canonicalURL
-        let sameGUID = a.guid != nil && a.guid == b.guid
+        let (ia, ib) = (ItemIdentity(a), ItemIdentity(b))
+        let (sameURL, sameGUID) = ia.matches(ib)
         var distance: Int? = nil
         if let x = pa.fingerprint, let y = pb.fingerprint { distance = SimHash.distance(x, y) }
         // The engine compares the later item, as a query with its concentrated terms emphasized (in full, as the
         // batch refinement does), with the earlier one.
         let aLater = (a.published, a.id) > (b.published, b.id)
-        let (wa, wb) = aLater ? (concentration.emphasize(pa), pb) : (pa, concentration.emphasize(pb))
+        let (wa, wb) = aLater ? (query(pa), pb) : (pa, query(pb))
         let similarity = Double(wa.dot(wb))
         let threshold = max(threshold(for: pa), threshold(for: pb))
 
@@ -176,7 +180,10 @@ extension StoryClusterer {
             decision = .similar
         }
         return PairExplanation(itemA: a.id, itemB: b.id, canonicalURLA: a.canonicalURL, canonicalURLB: b.canonicalURL,
-                               sameURL: sameURL, sameGUID: sameGUID, fingerprintDistance: distance,
+                               sameURL: sameURL,
+                               sharedLinkRefusal: ia.sharedLinkRefusal(ib, canonicalURL: a.canonicalURL,
+                                                                       otherCanonicalURL: b.canonicalURL),
+                               sameGUID: sameGUID, fingerprintDistance: distance,
                                nearCopyMaxDistance: settings.nearCopyMaxDistance, similarity: similarity,
                                similarityThreshold: threshold, sharedTerms: Array(shared.prefix(topTerms)),
                                storyEvidence: evidence, timeGapHours: gap, windowHours: settings.windowHours,

@@ -20,8 +20,7 @@ public final class StoryClusterer {
         var storyID: Int64
         var time: Double
         var profile: ItemProfile
-        var url: String?
-        var guid: String?
+        var identity: ItemIdentity
     }
 
     /// A class so that updating a story's centroid in the dictionary never copies it.
@@ -97,7 +96,7 @@ public final class StoryClusterer {
     public func assign(_ item: StoryItem) -> StoryAssignment {
         let profile = makeProfile(item)
         sink ^= statistics.touchFrequencies(profile.terms)
-        statistics.add(profile.terms)
+        statistics.add(profile.terms, feed: profile.feed)
         return place(item, profile)
     }
 
@@ -108,7 +107,7 @@ public final class StoryClusterer {
         let profiles = sorted.map(makeProfile)
         for profile in profiles {
             sink ^= statistics.touchFrequencies(profile.terms)
-            statistics.add(profile.terms)
+            statistics.add(profile.terms, feed: profile.feed)
         }
         let firstSeq = nextSeq
         var results = zip(sorted, profiles).map { place($0, $1) }
@@ -125,12 +124,13 @@ public final class StoryClusterer {
         profile.weigh(statistics, shortTextWords: settings.shortTextWords)
         let time = item.published.timeIntervalSince1970
         advance(to: time)
-        insert(id: item.id, storyID: storyID, time: time, profile: profile, url: item.canonicalURL, guid: item.guid)
+        insert(id: item.id, storyID: storyID, time: time, profile: profile, identity: ItemIdentity(item))
     }
 
     /// Counts an item into the statistics without clustering it (history older than the window).
     public func learn(_ item: StoryItem) {
-        statistics.add(makeProfile(item).terms)
+        let profile = makeProfile(item)
+        statistics.add(profile.terms, feed: profile.feed)
     }
 
     // MARK: - Tiers
@@ -148,9 +148,8 @@ public final class StoryClusterer {
         // words to be placed with it. Measured (headlines-dev shuffled, 8 seeds): mean F1 0.832 -> 0.841, lowest
         // seed 0.806 -> 0.830; stories-dev unchanged.
         let emphasis = TermConcentration.exponent * Float(1 - profile.shortness(settings.shortTextWords))
-        let decision = decide(item, concentration.emphasize(profile, exponent: emphasis), time)
-        insert(id: item.id, storyID: decision.storyID, time: time, profile: profile, url: item.canonicalURL,
-               guid: item.guid)
+        let decision = decide(item, query(profile, exponent: emphasis), time)
+        insert(id: item.id, storyID: decision.storyID, time: time, profile: profile, identity: ItemIdentity(item))
         return decision
     }
 
@@ -168,8 +167,9 @@ public final class StoryClusterer {
         func inWindow(_ other: IndexedItem) -> Bool { inWindow(time: other.time, storyID: other.storyID) }
 
         // 1. Identity.
-        for seq in [item.guid.flatMap { guidIndex[$0] }, item.canonicalURL.flatMap { urlIndex[$0] }] {
-            if let seq, let other = items[seq], inWindow(other) {
+        let identity = ItemIdentity(item)
+        for seq in [identity.guidKey.flatMap { guidIndex[$0] }, identity.urlKey.flatMap { urlIndex[$0] }] {
+            if let seq, let other = items[seq], inWindow(other), identity.matches(other.identity) != (false, false) {
                 return StoryAssignment(itemID: item.id, storyID: other.storyID, tier: .identity, score: 1,
                                        matchedItemID: other.id)
             }
@@ -331,8 +331,7 @@ public final class StoryClusterer {
             // no other item to be a candidate, and the concentration discounts it): most such items stay.
             let alone = current == item.id
             if !alone { addToCentroid(item.profile, storyID: current, seq: seq, sign: -1) }
-            let query = concentration.emphasize(item.profile, withoutOwnStory: alone)
-            let scored = storyScores(query, item.time, excluding: seq)
+            let scored = storyScores(query(item.profile, withoutOwnStory: alone), item.time, excluding: seq)
             let own = scored.first { $0.storyID == current }?.score ?? -1
             var best: StoryScore? = nil
             for candidate in scored where candidate.storyID != current {
@@ -451,17 +450,26 @@ public final class StoryClusterer {
 
     private func makeProfile(_ item: StoryItem) -> ItemProfile {
         ItemProfile(title: item.title, text: item.text, slug: item.canonicalURL.map(URLSlug.words) ?? "",
-                    fingerprintMinWords: settings.nearCopyMinWords, tokenizer: &tokenizer)
+                    feed: item.feedID, fingerprintMinWords: settings.nearCopyMinWords, tokenizer: &tokenizer)
     }
 
-    private func insert(id: Int64, storyID: Int64, time: Double, profile: ItemProfile, url: String?, guid: String?) {
+    /// An item as the query that finds its story: the window's concentrated terms emphasized
+    /// (`TermConcentration`) and its own feed's boilerplate discounted (`FeedVocabulary`).
+    func query(_ profile: ItemProfile, exponent: Float = TermConcentration.exponent,
+               withoutOwnStory: Bool = false) -> ItemProfile {
+        let discounts = profile.feed.map { statistics.feeds.discounts(profile.terms, feed: $0) } ?? []
+        return concentration.emphasize(profile, exponent: exponent, withoutOwnStory: withoutOwnStory,
+                                       discounts: discounts)
+    }
+
+    private func insert(id: Int64, storyID: Int64, time: Double, profile: ItemProfile, identity: ItemIdentity) {
         let seq = nextSeq
         nextSeq += 1
-        items[seq] = IndexedItem(id: id, storyID: storyID, time: time, profile: profile, url: url, guid: guid)
+        items[seq] = IndexedItem(id: id, storyID: storyID, time: time, profile: profile, identity: identity)
         concentration.addItem(profile.terms)
         file(seq, profile)
-        if let url { urlIndex[url] = seq }
-        if let guid { guidIndex[guid] = seq }
+        if let url = identity.urlKey { urlIndex[url] = seq }
+        if let guid = identity.guidKey { guidIndex[guid] = seq }
         addToCentroid(profile, storyID: storyID, seq: seq, sign: 1, time: time)
         expiry.insert(Expiry(time: time, seq: seq))
     }
@@ -522,8 +530,8 @@ public final class StoryClusterer {
             let item = items.remove(oldest.seq)!
             concentration.removeItem(item.profile.terms)
             addToCentroid(item.profile, storyID: item.storyID, seq: oldest.seq, sign: -1)
-            if let url = item.url, urlIndex[url] == oldest.seq { urlIndex[url] = nil }
-            if let guid = item.guid, guidIndex[guid] == oldest.seq { guidIndex[guid] = nil }
+            if let url = item.identity.urlKey, urlIndex[url] == oldest.seq { urlIndex[url] = nil }
+            if let guid = item.identity.guidKey, guidIndex[guid] == oldest.seq { guidIndex[guid] = nil }
             let entries = item.profile.topWeighted.count + (item.profile.fingerprint == nil ? 0 : 4)
             deadEntries += entries
             liveEntries -= entries
@@ -582,7 +590,7 @@ public final class StoryClusterer {
     /// in the window.
     func storyEvidence(_ item: StoryItem, _ profile: ItemProfile, storyOf otherID: Int64)
         -> PairExplanation.StoryEvidence? {
-        let profile = concentration.emphasize(profile)
+        let profile = query(profile)
         let window = items.sequenceNumbers
         guard let otherSeq = window.first(where: { items[$0]!.id == otherID }) else { return nil }
         let storyID = items[otherSeq]!.storyID

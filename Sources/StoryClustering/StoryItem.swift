@@ -29,7 +29,8 @@ public struct StoryItem: Sendable, Hashable {
     /// `link` when the entry lacks it); the effective date.
     public init(entry: Entry) {
         let url = entry.canonicalURL ?? entry.link.flatMap(CanonicalURL.canonicalize)
-        self.init(id: entry.id, feedID: entry.feedID, title: entry.title,
+        // The store numbers feeds from 1; 0 is how `JSONLItems` marks a line without a feed (no feed to learn).
+        self.init(id: entry.id, feedID: entry.feedID == 0 ? nil : entry.feedID, title: entry.title,
                   text: StoryItem.clusterText(summary: entry.summary, text: entry.text),
                   canonicalURL: url, guid: entry.guid, published: entry.effectiveDate)
     }

@@ -64,16 +64,18 @@ struct TermConcentration {
     /// terms re-picked (they choose the candidates). The stored profile (what others are compared with) is not
     /// changed: it would go stale as the window moves. `withoutOwnStory`: the item is alone in its story and is
     /// weighed as if that story were gone (its centroid holds exactly the item's terms).
-    func emphasize(_ profile: ItemProfile, exponent: Float = Self.exponent, withoutOwnStory: Bool = false)
-        -> ItemProfile {
+    /// `discounts`: further (term index, factor) multipliers (the item's feed boilerplate, `FeedVocabulary`).
+    func emphasize(_ profile: ItemProfile, exponent: Float = Self.exponent, withoutOwnStory: Bool = false,
+                   discounts: [(index: Int, factor: Float)] = []) -> ItemProfile {
         let own: Int32 = withoutOwnStory ? 1 : 0
         var query = profile
         var norm: Float = 0
         query.weights.withUnsafeMutableBufferPointer { weights in
             for i in weights.indices {
                 weights[i] *= factor(profile.terms[i], exponent: exponent, ownStory: own)
-                norm += weights[i] * weights[i]
             }
+            for (i, f) in discounts { weights[i] *= f }
+            for i in weights.indices { norm += weights[i] * weights[i] }
             if norm > 0 {
                 let scale = 1 / norm.squareRoot()
                 for i in weights.indices { weights[i] *= scale }

@@ -14,6 +14,8 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     /// Items counted in the weighting table.
     public private(set) var weightingCount: Int = 0
     private var weighting = TermMap<UInt32>()
+    /// Each feed's own recurring words (its boilerplate), counted from the same items.
+    private(set) var feeds = FeedVocabulary()
     /// `idf` of the common (small) document frequencies, computed once per refresh instead of a logarithm per term
     /// per item. A function of `weightingCount` alone, so it never makes equal statistics unequal; not encoded.
     private var idfByFrequency: [Float] = []
@@ -32,8 +34,9 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     /// Distinct terms known.
     public var termCount: Int { frequencies.count }
 
-    /// Counts one item's distinct terms.
-    mutating func add(_ distinctTerms: [UInt64]) {
+    /// Counts one item's distinct terms (also for its feed, when known).
+    mutating func add(_ distinctTerms: [UInt64], feed: Int64? = nil) {
+        if let feed { feeds.add(distinctTerms, feed: feed) }
         documentCount += 1
         for term in distinctTerms { frequencies.update(term, initial: 0) { $0 &+= 1 } }
         if frequencies.count > Self.maxTerms {
@@ -78,23 +81,26 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     }
 
     // Compact snapshot: packed (term, count) pairs sorted by term, so equal statistics encode to equal bytes.
-    private enum CodingKeys: String, CodingKey { case documentCount, terms, weightingCount, weighting }
+    private enum CodingKeys: String, CodingKey { case documentCount, terms, weightingCount, weighting, feeds }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         documentCount = try c.decode(Int.self, forKey: .documentCount)
-        frequencies = try Self.unpack(c.decode(Data.self, forKey: .terms), c, .terms)
+        func corrupt(_ key: CodingKeys) -> (String) -> Error {
+            { DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: $0) }
+        }
+        frequencies = try Self.unpack(c.decode(Data.self, forKey: .terms), corrupt(.terms))
         weightingCount = try c.decodeIfPresent(Int.self, forKey: .weightingCount) ?? documentCount
-        weighting = try c.decodeIfPresent(Data.self, forKey: .weighting).map { try Self.unpack($0, c, .weighting) }
+        weighting = try c.decodeIfPresent(Data.self, forKey: .weighting).map { try Self.unpack($0, corrupt(.weighting)) }
             ?? frequencies
+        // Snapshots from before feeds were counted: each feed's boilerplate is learned from its next items.
+        feeds = try c.decodeIfPresent(FeedVocabulary.self, forKey: .feeds) ?? FeedVocabulary()
         tabulateIDF()
     }
 
-    private static func unpack(_ data: Data, _ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws
-        -> TermMap<UInt32> {
-        guard data.count % 12 == 0 else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "term table length \(data.count) is not a multiple of 12")
-        }
+    /// A table packed by `pack`; `corrupt` makes the error for a malformed one.
+    static func unpack(_ data: Data, _ corrupt: (String) -> Error) throws -> TermMap<UInt32> {
+        guard data.count % 12 == 0 else { throw corrupt("term table length \(data.count) is not a multiple of 12") }
         var table = TermMap<UInt32>(capacity: data.count / 12)
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -114,9 +120,10 @@ public struct TermStatistics: Sendable, Hashable, Codable {
         try c.encode(Self.pack(frequencies), forKey: .terms)
         try c.encode(weightingCount, forKey: .weightingCount)
         try c.encode(Self.pack(weighting), forKey: .weighting)
+        try c.encode(feeds, forKey: .feeds)
     }
 
-    private static func pack(_ table: TermMap<UInt32>) -> Data {
+    static func pack(_ table: TermMap<UInt32>) -> Data {
         var data = Data(capacity: table.count * 12)
         var entries: [(term: UInt64, count: UInt32)] = []
         entries.reserveCapacity(table.count)

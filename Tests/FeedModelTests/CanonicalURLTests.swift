@@ -26,6 +26,15 @@ import Testing
         #expect(CanonicalURL.canonicalize(link) == base)
     }
 
+    @Test func aFrontPageIsASiteRoot() {
+        for link in ["https://fanboys.fm/#81:", "http://www.example.com/", "https://example.com:8080"] {
+            #expect(CanonicalURL.isSiteRoot(CanonicalURL.canonicalize(link)!), "\(link)")
+        }
+        for link in ["https://example.com/episodes", "https://example.com/?p=42", "https://example.com/a#b"] {
+            #expect(!CanonicalURL.isSiteRoot(CanonicalURL.canonicalize(link)!), "\(link)")
+        }
+    }
+
     @Test func contentParametersStayAndAreSorted() {
         let a = CanonicalURL.canonicalize("https://example.com/article?id=42&page=2&utm_source=x")
         let b = CanonicalURL.canonicalize("https://example.com/article?page=2&id=42")

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import StoryClustering
+
+/// What real feeds do that news data sets do not: a show's name and blurb in every episode, every item linked to the
+/// site's front page, guids only unique within their feed, dates written into titles.
+@Suite struct FeedHabitsTests {
+    /// A weekly show written for this test: its name in every title, its blurb in every text, and each episode's
+    /// own subject in between.
+    static let subjects = [
+        "Lighthouse Keepers", "Late Trains", "Winter Hives", "Chess Engines", "Street Food", "Old Trams",
+        "Cave Maps", "Violin Makers", "Night Buses", "Marsh Birds", "Glass Blowing", "Lost Recipes",
+        "Strait Swimmers", "Solar Ovens", "Ferry Timetables", "Road Signs", "Old Bookshops", "Church Organs",
+        "Volunteer Firefighters", "River Barges", "Broken Clocks", "Laundry Robots", "Car Bans", "Mushroom Foragers",
+        "Submarine Cables", "Wooden Skis", "Kite Makers", "Solar Storms", "Ice Roads", "Miners' Choirs",
+    ]
+
+    static func episodes(feed: Int64?) -> [StoryItem] {
+        subjects.enumerated().map { k, subject in
+            Fixtures.item(Int64(500 + k), "Night Shift Radio \(100 + k): \(subject)",
+                          "Night Shift Radio, the weekly show with Ana Ferro and Ben Oduya: \(subject.lowercased()).",
+                          hours: Double(k) * 168, url: "nightshift.example/episodes/\(100 + k)",
+                          guid: "nsr-\(100 + k)", feed: feed)
+        }
+    }
+
+    /// Other feeds' items, each on its own subject in made-up words: in a store of many feeds the show's name is
+    /// rare, so IDF alone does not mute it (as it would in a store holding nothing but the show).
+    static let otherFeeds: [StoryItem] = (0..<300).map { k in
+        let syllables = ["ka", "lo", "mer", "tin", "sa", "ro", "vel", "dan", "pi", "tor", "an", "es", "ul", "gra"]
+        func word(_ n: Int) -> String {
+            var n = n, out = "z"
+            repeat { out += syllables[n % syllables.count]; n /= syllables.count } while n > 0
+            return out
+        }
+        let words = (0..<6).map { word(k * 6 + $0) }
+        return Fixtures.item(Int64(2000 + k), words.prefix(4).joined(separator: " "), words.joined(separator: " "),
+                             hours: Double(k) * 17, feed: Int64(100 + k % 40))
+    }
+
+    static func stories(_ results: [StoryAssignment]) -> Set<Int64> {
+        var mergedInto: [Int64: Int64] = [:]
+        for r in results { for absorbed in r.mergedStoryIDs { mergedInto[absorbed] = r.storyID } }
+        func final(_ s: Int64) -> Int64 { mergedInto[s].map(final) ?? s }
+        return Set(results.map { final($0.storyID) })
+    }
+
+    @Test func aShowsWeeklyEpisodesStayApart() {
+        // First fetch: the feed's whole history in one batch.
+        let clusterer = StoryClusterer()
+        let results = clusterer.assign(batch: Self.episodes(feed: 7) + Self.otherFeeds)
+            .filter { $0.itemID < 2000 }
+        #expect(Self.stories(results).count == Self.subjects.count,
+                "\(clusterer.explain(Self.episodes(feed: 7)[1], Self.episodes(feed: 7)[0]))")
+        // Control: the same episodes with no feed to learn from chain on the show's name and blurb.
+        let unknownFeed = StoryClusterer().assign(batch: Self.episodes(feed: nil) + Self.otherFeeds)
+            .filter { $0.itemID < 2000 }
+        #expect(Self.stories(unknownFeed).count < Self.subjects.count / 2)
+    }
+
+    @Test func aRunningDaemonLearnsTheShowFromItsFirstFetch() {
+        let all = Self.episodes(feed: 7)
+        let clusterer = StoryClusterer()
+        var results = clusterer.assign(batch: Array(all.prefix(10)) + Self.otherFeeds).filter { $0.itemID < 2000 }
+        for episode in all.dropFirst(10) { results += clusterer.assign(batch: [episode]) }
+        #expect(Self.stories(results).count == Self.subjects.count)
+    }
+
+    @Test func oneFeedsReportsOfOneEventStillMerge() {
+        // A local paper whose titles all end in its name: its own two reports of the bridge collapse are one story.
+        var items = Self.subjects.prefix(12).enumerated().map { k, subject in
+            Fixtures.item(Int64(700 + k), "\(subject.capitalized) | Carrow Gazette", "From the Carrow Gazette: \(subject).",
+                          hours: Double(k) * 6, feed: 3)
+        }
+        items.append(Fixtures.item(800, "Portmouth harbour bridge collapses during evening rush hour | Carrow Gazette",
+                                   "The Portmouth harbour bridge collapsed at 6pm, sending cars into the water.",
+                                   hours: 80, feed: 3))
+        items.append(Fixtures.item(801, "Divers search Portmouth harbour after bridge collapse | Carrow Gazette",
+                                   "Divers searched the harbour overnight after the Portmouth bridge collapse.",
+                                   hours: 84, feed: 3))
+        let results = StoryClusterer().assign(batch: items)
+        let storyOf = Dictionary(uniqueKeysWithValues: results.map { ($0.itemID, $0.storyID) })
+        #expect(storyOf[801] == storyOf[800])
+        #expect(Self.stories(results).count == 13)
+    }
+
+    @Test func frontPageLinksAndFeedLocalGuidsAreNoIdentity() {
+        let clusterer = StoryClusterer()
+        let episode81 = Fixtures.item(81, "Episode #81 - Giraffes and eagles", "", url: "fanboys.example",
+                                      guid: "FAN081", feed: 1)
+        let episode80 = Fixtures.item(80, "Episode #80 - The drum solo", "", hours: 1, url: "fanboys.example",
+                                      guid: "FAN080", feed: 1)
+        // One feed, one page with an anchor per item and no guids (fragments are not part of a canonical link).
+        let anchorA = Fixtures.item(90, "Changelog: faster sync", "", hours: 2, url: "app.example/changelog", feed: 1)
+        let anchorB = Fixtures.item(91, "Changelog: dark mode", "", hours: 3, url: "app.example/changelog", feed: 1)
+        // Guid "42" in two feeds: two items.
+        let short1 = Fixtures.item(60, "Council approves the tram budget", "", hours: 4, guid: "42", feed: 2)
+        let short2 = Fixtures.item(61, "Recipe: lentil soup for winter", "", hours: 5, guid: "42", feed: 3)
+        // A guid meant to be global: the same item carried by two feeds.
+        let global1 = Fixtures.item(62, "Ferry strike ends after pay deal", "", hours: 6,
+                                    guid: "https://port.example/?p=4711", feed: 2)
+        let global2 = Fixtures.item(63, "Harbour news roundup", "", hours: 7, guid: "https://port.example/?p=4711",
+                                    feed: 4)
+        for item in [episode81, episode80, anchorA, anchorB, short1, short2, global1] {
+            let a = clusterer.assign(item)
+            #expect(a.tier == .new, "\(item.title): \(a)")
+        }
+        #expect(clusterer.assign(global2).tier == .identity)
+        let explanation = clusterer.explain(episode80, episode81)
+        #expect(explanation.decision == .new)
+        #expect(explanation.description.contains("same link, not an identity (a site's front page names no item)"))
+        #expect(clusterer.explain(anchorA, anchorB).sharedLinkRefusal == "two entries of one feed")
+    }
+
+    @Test func writtenOutDatesAreNotTerms() {
+        var tokenizer = EventTokenizer()
+        func hashes(_ text: String) -> [UInt64] {
+            var out: [UInt64] = []
+            tokenizer.tokenize(text) { out.append($0.hash) }
+            return out
+        }
+        #expect(hashes("Podcast 01/14/2014 and 2014-01-07 or 1-7-14, score 3-2 on 9/11")
+                == hashes("Podcast and or, score 3 2 on 9 11"))
+        // Not dates: a fraction run, a phone-like run with a fourth part, a date glued to a word.
+        #expect(hashes("12/31/2014x") == hashes("12 31 2014x"))
+        #expect(hashes("555-12-34-56") == hashes("555 12 34 56"))
+        #expect(hashes("Match 12-34-56") == hashes("Match 12 34 56"))
+        // Times of day and running times (a show's chapter marks); a score with one digit after the colon stays.
+        #expect(hashes("00:00:00 Start 00:12:41 Games, at 10:30 and 9:05pm, won 2:1") == hashes("Start Games, at and 9 05pm, won 2 1"))
+    }
+
+    @Test func statisticsFromBeforeFeedsWereCountedStillLoad() throws {
+        let clusterer = StoryClusterer()
+        _ = clusterer.assign(batch: Self.episodes(feed: 7))
+        let data = try JSONEncoder().encode(clusterer.statistics)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["feeds"] != nil)
+        object["feeds"] = nil
+        let old = try JSONDecoder().decode(TermStatistics.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.documentCount == clusterer.statistics.documentCount)
+        #expect(old.feeds == FeedVocabulary())
+        #expect(try JSONDecoder().decode(TermStatistics.self, from: data) == clusterer.statistics)
+    }
+}
