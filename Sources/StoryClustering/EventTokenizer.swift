@@ -121,7 +121,7 @@ struct EventTokenizer {
     /// and the year of two or four, either end (01/07/2014, 1-7-14, 2014-01-07), not followed by a letter or digit.
     static func numericDateEnd(_ bytes: UnsafeBufferPointer<UInt8>, separatorAt i: Int, firstPartLength: Int)
         -> Int? {
-        func isDigit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        func isDigit(_ k: Int) -> Bool { Self.isDigit(bytes, k) }
         guard firstPartLength >= 1, (i - firstPartLength ..< i).allSatisfy(isDigit) else { return nil }
         let separator = bytes[i]
         // The tail of a longer run (555-12-34-56) is no date.
@@ -143,7 +143,7 @@ struct EventTokenizer {
             values.append((start ..< start + length).reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) })
             start += length + 1
         }
-        if k < bytes.count, bytes[k] < 0x80, (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A { return nil }
+        if Self.isLetter(bytes, k) { return nil }
         if k < bytes.count, bytes[k] == separator || bytes[k] == 0x2E && isDigit(k + 1) { return nil }
         let dayMonth = { (n: Int) in n == 1 || n == 2 }
         let year = { (n: Int) in n == 2 || n == 4 }
@@ -158,7 +158,7 @@ struct EventTokenizer {
     /// Where a clock time ends, when the digits before `colonAt` (one or two, nothing but digits) open one:
     /// h:mm or hh:mm:ss, minutes and seconds of two digits below 60, not followed by a letter, digit or colon.
     static func clockTimeEnd(_ bytes: UnsafeBufferPointer<UInt8>, colonAt i: Int, firstPartLength: Int) -> Int? {
-        func isDigit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39 }
+        func isDigit(_ k: Int) -> Bool { Self.isDigit(bytes, k) }
         guard (i - firstPartLength ..< i).allSatisfy(isDigit) else { return nil }
         var k = i
         var parts = 0
@@ -168,10 +168,17 @@ struct EventTokenizer {
             parts += 1
         }
         guard parts > 0 else { return nil }
-        if k < bytes.count, bytes[k] == 0x3A || bytes[k] < 0x80 && ((bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A) {
-            return nil
-        }
+        if k < bytes.count && bytes[k] == 0x3A || Self.isLetter(bytes, k) { return nil }
         return k
+    }
+
+    @inline(__always) private static func isDigit(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        k < bytes.count && bytes[k] >= 0x30 && bytes[k] <= 0x39
+    }
+
+    /// An ASCII letter at `k` (a date or time glued to a word is part of that word).
+    @inline(__always) private static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        k < bytes.count && (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A
     }
 
     /// Plural and possessive endings only: enough to match "guarantees" with "guarantee" without an aggressive

@@ -40,9 +40,6 @@ struct FeedVocabulary: Sendable, Hashable {
         if counts.count > Self.maxCounts { counts = counts.filter { $0 > 1 } }
     }
 
-    /// Whether `feed` has enough items for `factor` to be other than 1 (skips the look-ups otherwise).
-    func knows(_ feed: Int64) -> Bool { (items[feed] ?? 0) >= Self.minItems }
-
     /// The weight multiplier for `term` in an item of `feed`: 1 for terms most of its items lack, falling
     /// linearly to 0 as the share of its items holding the term goes from `commonShare` to `boilerplateShare`.
     @inline(__always)

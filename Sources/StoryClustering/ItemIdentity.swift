@@ -17,13 +17,11 @@ struct ItemIdentity: Sendable, Hashable {
     /// apart; beyond it a short guid says nothing).
     let guidKey: String?
     let feedID: Int64?
-    let guid: String?
 
     init(_ item: StoryItem) {
         feedID = item.feedID
-        guid = item.guid.flatMap { $0.isEmpty ? nil : $0 }
         urlKey = item.canonicalURL.flatMap { CanonicalURL.isSiteRoot($0) ? nil : $0 }
-        guidKey = guid.flatMap { Self.isGlobal($0) || item.feedID == nil ? $0 : nil }
+        guidKey = item.guid.flatMap { !$0.isEmpty && (Self.isGlobal($0) || item.feedID == nil) ? $0 : nil }
     }
 
     /// Guids long or structured enough to be meant as unique beyond their feed (RSS says a guid is unique;
