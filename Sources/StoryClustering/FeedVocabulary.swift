@@ -31,8 +31,6 @@ struct FeedVocabulary: Sendable, Hashable {
 
     init() {}
 
-    var countCount: Int { counts.count }
-
     /// Counts one item's distinct terms for its feed.
     mutating func add(_ distinctTerms: [UInt64], feed: Int64) {
         items[feed, default: 0] &+= 1
@@ -68,35 +66,26 @@ struct FeedVocabulary: Sendable, Hashable {
 }
 
 extension FeedVocabulary: Codable {
-    // Compact: feeds as packed (feed, items) pairs and counts as packed (key, count) pairs, both sorted, so equal
-    // vocabularies encode to equal bytes.
+    // Compact, in `TermStatistics`' packed format (sorted (key, count) pairs: equal vocabularies encode to equal
+    // bytes); the feed table is keyed by the feed id's bits.
     private enum CodingKeys: String, CodingKey { case feeds, counts }
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let feeds = try c.decode(Data.self, forKey: .feeds)
-        guard feeds.count % 12 == 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .feeds, in: c, debugDescription: "feed table length \(feeds.count) is not a multiple of 12")
+        func corrupt(_ key: CodingKeys) -> (String) -> Error {
+            { DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: $0) }
         }
-        feeds.withUnsafeBytes { raw in
-            for offset in stride(from: 0, to: raw.count, by: 12) {
-                let feed = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self))
-                items[feed] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self))
-            }
+        try TermStatistics.unpack(c.decode(Data.self, forKey: .feeds), corrupt(.feeds)).forEach { feed, n in
+            items[Int64(bitPattern: feed)] = n
         }
-        counts = try TermStatistics.unpack(c.decode(Data.self, forKey: .counts)) {
-            DecodingError.dataCorruptedError(forKey: .counts, in: c, debugDescription: $0)
-        }
+        counts = try TermStatistics.unpack(c.decode(Data.self, forKey: .counts), corrupt(.counts))
     }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        var feeds = Data(capacity: items.count * 12)
-        for (feed, n) in items.sorted(by: { $0.key < $1.key }) {
-            withUnsafeBytes(of: feed.littleEndian) { feeds.append(contentsOf: $0) }
-            withUnsafeBytes(of: n.littleEndian) { feeds.append(contentsOf: $0) }
-        }
-        try c.encode(feeds, forKey: .feeds)
+        var feeds = TermMap<UInt32>(capacity: items.count)
+        for (feed, n) in items { feeds[UInt64(bitPattern: feed)] = n }
+        try c.encode(TermStatistics.pack(feeds), forKey: .feeds)
         try c.encode(TermStatistics.pack(counts), forKey: .counts)
     }
 }
