@@ -27,7 +27,7 @@ struct ItemIdentity: Sendable, Hashable {
     /// Guids long or structured enough to be meant as unique beyond their feed (RSS says a guid is unique;
     /// in practice only these are).
     static func isGlobal(_ guid: String) -> Bool {
-        guid.contains(":") || guid.contains("/") || guid.utf8.count >= 24
+        guid.utf8.count >= 24 || guid.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }
     }
 
     /// Two entries of one (known) feed: distinct by the feed's own word.
