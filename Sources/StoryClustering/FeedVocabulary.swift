@@ -15,8 +15,12 @@ import Foundation
 struct FeedVocabulary: Sendable, Hashable {
     /// Items counted per feed.
     private(set) var items: [Int64: UInt32] = [:]
-    /// Per (feed, term) key (`key`): the feed's items holding the term.
-    private var counts = TermMap<UInt32>()
+    /// Per feed, per term: the feed's items holding the term. A table per feed, not one keyed by (feed, term):
+    /// an item's counts and discounts then probe its own feed's table, small enough to stay in cache across a
+    /// batch, instead of missing the cache once per term in a table of millions.
+    private var vocabularies: [Int64: TermMap<UInt32>] = [:]
+    /// (feed, term) counts over all feeds (the vocabularies' sizes).
+    private var totalCounts = 0
 
     /// A feed needs this many items before any of its terms counts as boilerplate.
     static let minItems: UInt32 = 10
@@ -34,15 +38,27 @@ struct FeedVocabulary: Sendable, Hashable {
     /// Counts one item's distinct terms for its feed.
     mutating func add(_ distinctTerms: [UInt64], feed: Int64) {
         items[feed, default: 0] &+= 1
-        for term in distinctTerms { counts.update(Self.key(feed, term), initial: 0) { $0 &+= 1 } }
-        if counts.count > Self.maxCounts { counts = counts.filter { $0 > 1 } }
+        totalCounts += Self.count(distinctTerms, into: &vocabularies[feed, default: TermMap()])
+        if totalCounts > Self.maxCounts {
+            totalCounts = 0
+            for feed in vocabularies.keys {
+                vocabularies[feed] = vocabularies[feed]!.filter { $0 > 1 }
+                totalCounts += vocabularies[feed]!.count
+            }
+        }
     }
 
-    /// The weight multiplier for `term` in an item of `feed`: 1 for terms most of its items lack, falling
-    /// linearly to 0 as the share of its items holding the term goes from `commonShare` to `boilerplateShare`.
+    /// Adds one to each term's count; returns how many terms were new to the table.
+    private static func count(_ terms: [UInt64], into table: inout TermMap<UInt32>) -> Int {
+        let before = table.count
+        for term in terms { table.update(term, initial: 0) { $0 &+= 1 } }
+        return table.count - before
+    }
+
+    /// The weight multiplier for a term `count` of the feed's `feedItems` items hold: 1 for terms most of its
+    /// items lack, falling linearly to 0 as that share goes from `commonShare` to `boilerplateShare`.
     @inline(__always)
-    func factor(_ term: UInt64, feed: Int64, feedItems: UInt32) -> Float {
-        guard feedItems >= Self.minItems, let count = counts[Self.key(feed, term)] else { return 1 }
+    static func factor(count: UInt32, feedItems: UInt32) -> Float {
         let share = Float(count) / Float(feedItems + 1)
         guard share > Self.commonShare else { return 1 }
         return max(0, (Self.boilerplateShare - share) / (Self.boilerplateShare - Self.commonShare))
@@ -50,35 +66,44 @@ struct FeedVocabulary: Sendable, Hashable {
 
     /// The feed's boilerplate among `terms`: (index, factor) for each term it discounts.
     func discounts(_ terms: [UInt64], feed: Int64) -> [(index: Int, factor: Float)] {
-        guard let n = items[feed], n >= Self.minItems else { return [] }
+        guard let n = items[feed], n >= Self.minItems, let vocabulary = vocabularies[feed] else { return [] }
         var out: [(index: Int, factor: Float)] = []
         for i in terms.indices {
-            let f = factor(terms[i], feed: feed, feedItems: n)
+            guard let count = vocabulary[terms[i]] else { continue }
+            let f = Self.factor(count: count, feedItems: n)
             if f < 1 { out.append((i, f)) }
         }
         return out
-    }
-
-    @inline(__always)
-    static func key(_ feed: Int64, _ term: UInt64) -> UInt64 {
-        TermHash.pair(TermHash.finalize(UInt64(bitPattern: feed) ^ 0xFEED_FEED_FEED_FEED), term)
     }
 }
 
 extension FeedVocabulary: Codable {
     // Compact, in `TermStatistics`' packed format (sorted (key, count) pairs: equal vocabularies encode to equal
-    // bytes); the feed table is keyed by the feed id's bits.
-    private enum CodingKeys: String, CodingKey { case feeds, counts }
+    // bytes): the feed table keyed by the feed id's bits, and one packed table per feed in ascending feed order.
+    // Snapshots from before the per-feed tables held one table keyed by (feed, term) hashes (`counts`), whose
+    // terms cannot be recovered: they load without it, and each feed relearns its boilerplate from its next items.
+    private enum CodingKeys: String, CodingKey { case feeds, vocabularies }
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func corrupt(_ key: CodingKeys) -> (String) -> Error {
             { DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: $0) }
         }
+        guard let tables = try c.decodeIfPresent([Data].self, forKey: .vocabularies) else { return }
+        var feeds: [Int64] = []
         try TermStatistics.unpack(c.decode(Data.self, forKey: .feeds), corrupt(.feeds)).forEach { feed, n in
             items[Int64(bitPattern: feed)] = n
+            feeds.append(Int64(bitPattern: feed))
         }
-        counts = try TermStatistics.unpack(c.decode(Data.self, forKey: .counts), corrupt(.counts))
+        feeds.sort()
+        guard tables.count == feeds.count else {
+            throw corrupt(.vocabularies)("\(tables.count) vocabularies for \(feeds.count) feeds")
+        }
+        for (feed, table) in zip(feeds, tables) {
+            let vocabulary = try TermStatistics.unpack(table, corrupt(.vocabularies))
+            vocabularies[feed] = vocabulary
+            totalCounts += vocabulary.count
+        }
     }
 
     func encode(to encoder: Encoder) throws {
@@ -86,6 +111,7 @@ extension FeedVocabulary: Codable {
         var feeds = TermMap<UInt32>(capacity: items.count)
         for (feed, n) in items { feeds[UInt64(bitPattern: feed)] = n }
         try c.encode(TermStatistics.pack(feeds), forKey: .feeds)
-        try c.encode(TermStatistics.pack(counts), forKey: .counts)
+        try c.encode(items.keys.sorted().map { TermStatistics.pack(vocabularies[$0] ?? TermMap()) },
+                     forKey: .vocabularies)
     }
 }
