@@ -13,13 +13,50 @@ import Foundation
 /// history: a feed's first fetch (usually its last 10-100 items, counted before any of them is placed) is
 /// enough to know its boilerplate.
 struct FeedVocabulary: Sendable, Hashable {
-    /// Items counted per feed.
-    private(set) var items: [Int64: UInt32] = [:]
-    /// Per feed, per term: the feed's items holding the term. A table per feed, not one keyed by (feed, term):
-    /// an item's counts and discounts then probe its own feed's table, small enough to stay in cache across a
-    /// batch, instead of missing the cache once per term in a table of millions.
-    private var vocabularies: [Int64: TermMap<UInt32>] = [:]
-    /// (feed, term) counts over all feeds (the vocabularies' sizes).
+    /// One feed's counts. A table per feed, not one keyed by (feed, term): an item's counts probe its own feed's
+    /// table, small enough to stay in cache across a batch, instead of missing the cache once per term in a
+    /// table of millions.
+    struct Feed: Sendable {
+        /// Items counted.
+        var items: UInt32 = 0
+        /// Per term: the items holding it.
+        var counts = TermMap<UInt32>()
+        /// Every term above `commonShare` of the items, perhaps with a few that have fallen below it since (a
+        /// share falls as the feed's other items arrive), pruned as the feed doubles. A term's share rises only
+        /// when its own count does, so checking it then keeps every common term here: the discounts read this
+        /// short list, not a count per term of the item.
+        var common: [UInt64] = []
+        /// Items counted when `common` was last pruned.
+        var prunedAt: UInt32 = 1
+
+        /// Whether `count` of the feed's items is above `commonShare` of them (one pseudo-item added).
+        @inline(__always)
+        func isCommon(_ count: UInt32) -> Bool { Float(count) / Float(items + 1) > FeedVocabulary.commonShare }
+
+        mutating func add(_ terms: [UInt64]) -> Int {
+            items &+= 1
+            let before = counts.count
+            for term in terms {
+                var count: UInt32 = 0
+                counts.update(term, initial: 0) { $0 &+= 1; count = $0 }
+                // Common now, and not before (with one item fewer and one count fewer): it has just crossed.
+                if isCommon(count) && Float(count - 1) / Float(items) <= FeedVocabulary.commonShare {
+                    common.append(term)
+                }
+            }
+            if items >= 2 * prunedAt { pruneCommon() }
+            return counts.count - before
+        }
+
+        /// Drops the terms no longer common (and any listed twice: one can fall below and cross again).
+        mutating func pruneCommon() {
+            prunedAt = items
+            common = Array(Set(common.filter { counts[$0].map(isCommon) ?? false })).sorted()
+        }
+    }
+
+    private(set) var feeds: [Int64: Feed] = [:]
+    /// (feed, term) counts over all feeds.
     private var totalCounts = 0
 
     /// A feed needs this many items before any of its terms counts as boilerplate.
@@ -37,43 +74,54 @@ struct FeedVocabulary: Sendable, Hashable {
 
     /// Counts one item's distinct terms for its feed.
     mutating func add(_ distinctTerms: [UInt64], feed: Int64) {
-        items[feed, default: 0] &+= 1
-        totalCounts += Self.count(distinctTerms, into: &vocabularies[feed, default: TermMap()])
+        totalCounts += feeds[feed, default: Feed()].add(distinctTerms)
         if totalCounts > Self.maxCounts {
             totalCounts = 0
-            for feed in vocabularies.keys {
-                vocabularies[feed] = vocabularies[feed]!.filter { $0 > 1 }
-                totalCounts += vocabularies[feed]!.count
+            for id in feeds.keys {
+                feeds[id]!.counts = feeds[id]!.counts.filter { $0 > 1 }
+                totalCounts += feeds[id]!.counts.count
             }
         }
     }
 
-    /// Adds one to each term's count; returns how many terms were new to the table.
-    private static func count(_ terms: [UInt64], into table: inout TermMap<UInt32>) -> Int {
-        let before = table.count
-        for term in terms { table.update(term, initial: 0) { $0 &+= 1 } }
-        return table.count - before
-    }
-
-    /// The weight multiplier for a term `count` of the feed's `feedItems` items hold: 1 for terms most of its
-    /// items lack, falling linearly to 0 as that share goes from `commonShare` to `boilerplateShare`.
-    @inline(__always)
-    static func factor(count: UInt32, feedItems: UInt32) -> Float {
-        let share = Float(count) / Float(feedItems + 1)
-        guard share > Self.commonShare else { return 1 }
-        return max(0, (Self.boilerplateShare - share) / (Self.boilerplateShare - Self.commonShare))
-    }
-
-    /// The feed's boilerplate among `terms`: (index, factor) for each term it discounts.
+    /// The feed's boilerplate among `terms` (ascending, an item's profile): (index, factor) for each term it
+    /// discounts, by index. The factor falls linearly from 1 to 0 as the share of the feed's items holding the
+    /// term goes from `commonShare` to `boilerplateShare`.
     func discounts(_ terms: [UInt64], feed: Int64) -> [(index: Int, factor: Float)] {
-        guard let n = items[feed], n >= Self.minItems, let vocabulary = vocabularies[feed] else { return [] }
+        guard let state = feeds[feed], state.items >= Self.minItems, !state.common.isEmpty else { return [] }
         var out: [(index: Int, factor: Float)] = []
-        for i in terms.indices {
-            guard let count = vocabulary[terms[i]] else { continue }
-            let f = Self.factor(count: count, feedItems: n)
-            if f < 1 { out.append((i, f)) }
+        for term in state.common {
+            guard let i = Self.index(of: term, in: terms), let count = state.counts[term] else { continue }
+            let share = Float(count) / Float(state.items + 1)
+            guard share > Self.commonShare else { continue }
+            let factor = max(0, (Self.boilerplateShare - share) / (Self.boilerplateShare - Self.commonShare))
+            if factor < 1 { out.append((i, factor)) }
         }
+        out.sort { $0.index < $1.index }
+        // A term listed twice (it fell below the share and crossed it again between prunings) counts once.
+        var k = 1
+        while k < out.count { if out[k].index == out[k - 1].index { out.remove(at: k) } else { k += 1 } }
         return out
+    }
+
+    /// Position of `term` in ascending `terms` (binary search).
+    private static func index(of term: UInt64, in terms: [UInt64]) -> Int? {
+        var lo = 0, hi = terms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if terms[mid] < term { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < terms.count && terms[lo] == term ? lo : nil
+    }
+}
+
+/// Equal feeds hold equal counts: which terms are listed as common, and when the list was last pruned, follow
+/// from the counts' history, not from what the counts are.
+extension FeedVocabulary.Feed: Hashable {
+    static func == (a: Self, b: Self) -> Bool { a.items == b.items && a.counts == b.counts }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(items)
+        hasher.combine(counts)
     }
 }
 
@@ -90,28 +138,28 @@ extension FeedVocabulary: Codable {
             { DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: $0) }
         }
         guard let tables = try c.decodeIfPresent([Data].self, forKey: .vocabularies) else { return }
-        var feeds: [Int64] = []
+        var items: [Int64: UInt32] = [:]
         try TermStatistics.unpack(c.decode(Data.self, forKey: .feeds), corrupt(.feeds)).forEach { feed, n in
             items[Int64(bitPattern: feed)] = n
-            feeds.append(Int64(bitPattern: feed))
         }
-        feeds.sort()
-        guard tables.count == feeds.count else {
-            throw corrupt(.vocabularies)("\(tables.count) vocabularies for \(feeds.count) feeds")
+        let ids = items.keys.sorted()
+        guard tables.count == ids.count else {
+            throw corrupt(.vocabularies)("\(tables.count) vocabularies for \(ids.count) feeds")
         }
-        for (feed, table) in zip(feeds, tables) {
-            let vocabulary = try TermStatistics.unpack(table, corrupt(.vocabularies))
-            vocabularies[feed] = vocabulary
-            totalCounts += vocabulary.count
+        for (id, table) in zip(ids, tables) {
+            var feed = Feed(items: items[id]!, counts: try TermStatistics.unpack(table, corrupt(.vocabularies)))
+            feed.counts.forEach { term, count in if feed.isCommon(count) { feed.common.append(term) } }
+            feed.pruneCommon()
+            feeds[id] = feed
+            totalCounts += feed.counts.count
         }
     }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        var feeds = TermMap<UInt32>(capacity: items.count)
-        for (feed, n) in items { feeds[UInt64(bitPattern: feed)] = n }
-        try c.encode(TermStatistics.pack(feeds), forKey: .feeds)
-        try c.encode(items.keys.sorted().map { TermStatistics.pack(vocabularies[$0] ?? TermMap()) },
-                     forKey: .vocabularies)
+        var table = TermMap<UInt32>(capacity: feeds.count)
+        for (id, feed) in feeds { table[UInt64(bitPattern: id)] = feed.items }
+        try c.encode(TermStatistics.pack(table), forKey: .feeds)
+        try c.encode(feeds.keys.sorted().map { TermStatistics.pack(feeds[$0]!.counts) }, forKey: .vocabularies)
     }
 }

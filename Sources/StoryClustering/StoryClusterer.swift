@@ -464,6 +464,7 @@ public final class StoryClusterer {
     /// (`TermConcentration`) and its own feed's boilerplate discounted (`FeedVocabulary`).
     func query(_ profile: ItemProfile, exponent: Float = TermConcentration.exponent,
                withoutOwnStory: Bool = false) -> ItemProfile {
+        sink ^= concentration.touch(profile.terms)
         let discounts = profile.feed.map { statistics.feeds.discounts(profile.terms, feed: $0) } ?? []
         return concentration.emphasize(profile, exponent: exponent, withoutOwnStory: withoutOwnStory,
                                        discounts: discounts)

@@ -24,6 +24,9 @@ struct TermConcentration {
     /// 0.35 and above trade too much precision for recall.
     static let exponent: Float = 0.2
 
+    /// `TermMap.touch` on the counts (before weighing a query by them).
+    func touch(_ terms: [UInt64]) -> UInt64 { counts.touch(terms) }
+
     mutating func addItem(_ terms: [UInt64]) {
         for term in terms { counts.update(term, initial: Counts()) { $0.items += 1 } }
     }

@@ -129,6 +129,48 @@ import Testing
         #expect(hashes("00:00:00 Start 00:12:41 Games, at 10:30 and 9:05pm, won 2:1") == hashes("Start Games, at and 9 05pm, won 2 1"))
     }
 
+    /// The discounts read a short list of a feed's common terms, not a count per term: it must hold every term
+    /// above the share, including one that fell below it and crossed it again, and survive a snapshot.
+    @Test func boilerplateListMissesNoCommonTerm() throws {
+        var vocabulary = FeedVocabulary()
+        var counts: [UInt64: UInt32] = [:]
+        var items: UInt32 = 0
+        var seed: UInt64 = 42
+        func chance() -> Double {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(seed >> 11) / Double(1 << 53)
+        }
+        let all = (1...30).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }.sorted()
+        func expected() -> [(index: Int, factor: Float)] {
+            all.enumerated().compactMap { i, term in
+                guard items >= FeedVocabulary.minItems, let count = counts[term] else { return nil }
+                let share = Float(count) / Float(items + 1)
+                guard share > FeedVocabulary.commonShare else { return nil }
+                let factor = max(0, (FeedVocabulary.boilerplateShare - share)
+                                     / (FeedVocabulary.boilerplateShare - FeedVocabulary.commonShare))
+                return factor < 1 ? (i, factor) : nil
+            }
+        }
+        var discounted = 0
+        for step in 0..<600 {
+            // Each term's chance of appearing drifts up and down, so shares cross the line both ways.
+            let terms = all.enumerated().filter { k, _ in
+                chance() < 0.5 + 0.45 * sin(Double(step) / (15 + Double(k)) + Double(k))
+            }.map(\.element)
+            vocabulary.add(terms, feed: 3)
+            items += 1
+            for term in terms { counts[term, default: 0] += 1 }
+            let got = vocabulary.discounts(all, feed: 3), want = expected()
+            #expect(got.map(\.index) == want.map(\.index), "step \(step)")
+            #expect(got.map(\.factor) == want.map(\.factor), "step \(step)")
+            discounted += want.count
+        }
+        #expect(discounted > 600, "the stream discounts terms often")
+        let decoded = try JSONDecoder().decode(FeedVocabulary.self, from: JSONEncoder().encode(vocabulary))
+        #expect(decoded == vocabulary)
+        #expect(decoded.discounts(all, feed: 3).map(\.index) == expected().map(\.index))
+    }
+
     @Test func statisticsFromBeforeFeedsWereCountedStillLoad() throws {
         let clusterer = StoryClusterer()
         _ = clusterer.assign(batch: Self.episodes(feed: 7))
