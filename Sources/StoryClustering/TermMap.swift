@@ -193,8 +193,11 @@ struct TermMap<Value> {
         }
     }
 
+    /// The entries whose value `keep` accepts, in a table sized for them (a pruned table gives its memory back).
     func filter(_ keep: (Value) -> Bool) -> TermMap {
-        var out = TermMap(capacity: count)
+        var kept = 0
+        forEach { _, v in if keep(v) { kept += 1 } }
+        var out = TermMap(expectedCount: kept)
         forEach { k, v in if keep(v) { out[k] = v } }
         return out
     }

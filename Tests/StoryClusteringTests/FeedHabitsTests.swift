@@ -171,6 +171,28 @@ import Testing
         #expect(decoded.discounts(all, feed: 3).map(\.index) == expected().map(\.index))
     }
 
+    /// Years of a feed: its table stays bounded, and what it forgets is the words seen once, not its boilerplate.
+    @Test func aFeedsTableStaysBoundedAndKeepsItsBoilerplate() throws {
+        var vocabulary = FeedVocabulary()
+        let show: UInt64 = 0xABCD_EF01_2345_6789, weekly: UInt64 = 0x1357_9BDF_0246_8ACE
+        var next: UInt64 = 1
+        for item in 0..<2000 {
+            var terms: [UInt64] = (0..<30).map { _ in next &+= 1; return next &* 0x9E37_79B9_7F4A_7C15 }
+            terms.append(show)
+            if item % 3 != 0 { terms.append(weekly) }  // in two thirds of the items
+            vocabulary.add(terms.sorted(), feed: 9)
+            let feed = try #require(vocabulary.feeds[9])
+            #expect(feed.counts.count <= FeedVocabulary.maxTerms)
+        }
+        let feed = try #require(vocabulary.feeds[9])
+        #expect(feed.counts[show] == 2000)
+        #expect(feed.counts[weekly] == 1333)
+        let terms = [show, weekly].sorted()
+        let discounted = Dictionary(uniqueKeysWithValues: vocabulary.discounts(terms, feed: 9).map { (terms[$0.index], $0.factor) })
+        #expect(discounted[show] == 0, "the show's name, in every item, counts for nothing")
+        #expect((discounted[weekly] ?? 1) < 1 && (discounted[weekly] ?? 0) > 0)
+    }
+
     @Test func statisticsFromBeforeFeedsWereCountedStillLoad() throws {
         let clusterer = StoryClusterer()
         _ = clusterer.assign(batch: Self.episodes(feed: 7))
