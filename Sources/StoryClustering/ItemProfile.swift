@@ -7,8 +7,14 @@ struct ItemProfile: Sendable {
     var raw: [Float]
     /// Per term: raw x IDF, scaled to unit length.
     var weights: [Float] = []
-    /// Terms by descending weight (at most `indexedTerms`): what the inverted index files the item under.
-    var topWeighted: [(term: UInt64, weight: Float)] = []
+    /// Positions in `terms` of the strongest terms (at most `indexedTerms`), by descending (weight, term): what the
+    /// inverted index files the item under. Positions rather than (term, weight) pairs: every window item keeps
+    /// them, and pairs took 48 MB of the benchmark's 120k items.
+    var strongestPositions: [UInt16] = []
+    /// The strongest terms with their weights, strongest first (`strongestPositions`).
+    var topWeighted: LazyMapCollection<[UInt16], (term: UInt64, weight: Float)> {
+        strongestPositions.lazy.map { [terms, weights] in (terms[Int($0)], weights[Int($0)]) }
+    }
     /// SimHash of the text, nil when the text is too short for a reliable fingerprint.
     var fingerprint: UInt64?
     /// Content words read (title and text): how much evidence the item carries.
@@ -151,32 +157,33 @@ struct ItemProfile: Sendable {
                 for i in weights.indices { weights[i] *= scale }
             }
         }
-        Self.strongest(terms, weights, Self.indexedTerms, into: &topWeighted)
+        Self.strongest(terms, weights, Self.indexedTerms, into: &strongestPositions)
     }
 
-    /// The `k` terms of greatest (weight, term), in descending order: what sorting all terms by that key and taking
-    /// the first `k` gives (the key is a strict order: terms are distinct), by insertion into a list of `k`,
-    /// without sorting or allocating per term.
+    /// Positions of the `k` terms of greatest (weight, term), in descending order: what sorting all terms by that
+    /// key and taking the first `k` gives (the key is a strict order: terms are distinct), by insertion into a list
+    /// of `k`, without sorting or allocating per term.
     /// Works in place in `k + 1` slots through buffer pointers (shifting the weaker entries up one, the last
     /// slot spare): no array insert and its checks per entrant. Runs for every item placed and re-weighed.
-    static func strongest(_ terms: [UInt64], _ weights: [Float], _ k: Int,
-                          into top: inout [(term: UInt64, weight: Float)]) {
+    static func strongest(_ terms: [UInt64], _ weights: [Float], _ k: Int, into top: inout [UInt16]) {
+        precondition(terms.count <= Int(UInt16.max) + 1, "too many terms for 16-bit positions")
         top.removeAll(keepingCapacity: true)
         guard k > 0 else { return }
-        top.append(contentsOf: repeatElement((term: 0, weight: 0), count: k + 1))
+        top.append(contentsOf: repeatElement(0, count: k + 1))
         var count = 0
         terms.withUnsafeBufferPointer { terms in
             weights.withUnsafeBufferPointer { weights in
                 top.withUnsafeMutableBufferPointer { top in
+                    @inline(__always) func key(_ p: UInt16) -> (Float, UInt64) { (weights[Int(p)], terms[Int(p)]) }
                     for i in 0 ..< terms.count {
-                        let w = weights[i], t = terms[i]
-                        if count == k, (top[k - 1].weight, top[k - 1].term) >= (w, t) { continue }
+                        let entrant = (weights[i], terms[i])
+                        if count == k, key(top[k - 1]) >= entrant { continue }
                         var at = count
-                        while at > 0 && (top[at - 1].weight, top[at - 1].term) < (w, t) {
+                        while at > 0 && key(top[at - 1]) < entrant {
                             top[at] = top[at - 1]
                             at -= 1
                         }
-                        top[at] = (t, w)
+                        top[at] = UInt16(truncatingIfNeeded: i)
                         if count < k { count += 1 }
                     }
                 }

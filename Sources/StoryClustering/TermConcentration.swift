@@ -84,7 +84,7 @@ struct TermConcentration {
                 for i in weights.indices { weights[i] *= scale }
             }
         }
-        ItemProfile.strongest(query.terms, query.weights, ItemProfile.indexedTerms, into: &query.topWeighted)
+        ItemProfile.strongest(query.terms, query.weights, ItemProfile.indexedTerms, into: &query.strongestPositions)
         return query
     }
 }
