@@ -87,6 +87,9 @@ struct FeedVocabulary: Sendable, Hashable {
         feeds[feed, default: Feed()].add(distinctTerms)
     }
 
+    /// `TermMap.touch` on the feed's table (before `add`).
+    func touch(_ terms: [UInt64], feed: Int64) -> UInt64 { feeds[feed]?.counts.touch(terms) ?? 0 }
+
     /// The feed's boilerplate among `terms` (ascending, an item's profile): (index, factor) for each term it
     /// discounts, by index. The factor falls linearly from 1 to 0 as the share of the feed's items holding the
     /// term goes from `commonShare` to `boilerplateShare`.

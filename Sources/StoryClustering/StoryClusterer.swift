@@ -95,7 +95,7 @@ public final class StoryClusterer {
     /// Assigns `item` to an existing story or founds a new one.
     public func assign(_ item: StoryItem) -> StoryAssignment {
         let profile = makeProfile(item)
-        sink ^= statistics.touchFrequencies(profile.terms)
+        sink ^= statistics.touchFrequencies(profile.terms, feed: profile.feed)
         statistics.add(profile.terms, feed: profile.feed)
         return place(item, profile)
     }
@@ -106,7 +106,7 @@ public final class StoryClusterer {
         let sorted = items.sorted { ($0.published, $0.id) < ($1.published, $1.id) }
         let profiles = sorted.map(makeProfile)
         for profile in profiles {
-            sink ^= statistics.touchFrequencies(profile.terms)
+            sink ^= statistics.touchFrequencies(profile.terms, feed: profile.feed)
             statistics.add(profile.terms, feed: profile.feed)
         }
         let firstSeq = nextSeq

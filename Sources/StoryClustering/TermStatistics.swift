@@ -47,8 +47,10 @@ public struct TermStatistics: Sendable, Hashable, Codable {
 
     func frequency(_ term: UInt64) -> Int { Int(frequencies[term] ?? 0) }
 
-    /// `TermMap.touch` on the counts (before `add`) and on the weighting table (before weighing).
-    func touchFrequencies(_ terms: [UInt64]) -> UInt64 { frequencies.touch(terms) }
+    /// `TermMap.touch` on the counts and the feed's (before `add`), and on the weighting table (before weighing).
+    func touchFrequencies(_ terms: [UInt64], feed: Int64? = nil) -> UInt64 {
+        frequencies.touch(terms) ^ (feed.map { feeds.touch(terms, feed: $0) } ?? 0)
+    }
     func touchWeighting(_ terms: [UInt64]) -> UInt64 { weighting.touch(terms) }
 
     /// Whether the live counts have outgrown the weighting table (doubled since it was frozen). A fresh store's
