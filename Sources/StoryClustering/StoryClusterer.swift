@@ -34,6 +34,10 @@ public final class StoryClusterer {
         var latest: Double = -.infinity
         /// Window items of the story (index sequence numbers).
         var seqs: [Int] = []
+        /// A story of one item leaves `centroid` and `normSquared` unsummed (empty): they would copy that item's
+        /// weights, and most stories of real feeds never gain a second item (4,505 stories of 5,092 entries over
+        /// the corpus). `StoryClusterer.sum` fills them when they are read or a second item comes.
+        var deferred = false
 
         /// `terms`: a capacity hint for the centroid (re-weighing knows it), so it need not grow step by step.
         init(terms: Int = 0) { centroid = TermMap(expectedCount: terms) }
@@ -426,9 +430,11 @@ public final class StoryClusterer {
     /// bridges them shows they are one story. The older story keeps its id.
     private func merge(_ matching: [Int64], into best: Int64) -> (survivor: Int64, absorbed: [Int64]) {
         guard matching.count > 1, let bestStory = stories[best] else { return (best, []) }
+        sum(bestStory)
         var group = [best]
         for other in matching where other != best {
             guard let story = stories[other] else { continue }
+            sum(story)
             let (small, large) = story.centroid.count < bestStory.centroid.count
                 ? (story.centroid, bestStory.centroid) : (bestStory.centroid, story.centroid)
             // Fixed-point sum: exact and independent of the dictionary's (per-process) iteration order.
@@ -508,7 +514,31 @@ public final class StoryClusterer {
     private func addToCentroid(_ profile: ItemProfile, storyID: Int64, seq: Int, sign: Float,
                                time: Double = .infinity) {
         let story: StoryState
-        if let existing = stories[storyID] { story = existing } else { story = StoryState(); stories[storyID] = story }
+        if let existing = stories[storyID] {
+            story = existing
+            if story.deferred {
+                if sign < 0 && story.members == 1 {
+                    // Its one item leaves: the story goes, and each of its terms has one holder fewer.
+                    for term in profile.terms { concentration.storyLost(term) }
+                    stories[storyID] = nil
+                    return
+                }
+                sum(story)
+            }
+        } else {
+            story = StoryState()
+            stories[storyID] = story
+            if sign > 0 {
+                // A story of one item: its terms have one holder more, and their sum waits (`deferred`).
+                story.deferred = true
+                story.founded = min(story.founded, time)
+                if time.isFinite { story.latest = max(story.latest, time) }
+                story.seqs.append(seq)
+                story.members = 1
+                for term in profile.terms { concentration.storyGained(term) }
+                return
+            }
+        }
         sink ^= story.centroid.touch(profile.terms)
         story.founded = min(story.founded, time)
         if time.isFinite { story.latest = max(story.latest, time) }
@@ -519,6 +549,17 @@ public final class StoryClusterer {
         if story.members <= 0 {
             concentration.forgetStory(story.centroid)
             stories[storyID] = nil
+        }
+    }
+
+    /// Sums a story of one item (`StoryState.deferred`) from that item, as adding it to an empty centroid did:
+    /// the same values and norm. Its terms' holders were counted when it was founded.
+    private func sum(_ story: StoryState) {
+        guard story.deferred else { return }
+        story.deferred = false
+        items.read(story.seqs[0]) { item in
+            story.centroid.add(item.profile.terms, item.profile.weights, sign: 1, normSquared: &story.normSquared,
+                               concentration: &concentration, countingHolders: false)
         }
     }
 
@@ -568,15 +609,15 @@ public final class StoryClusterer {
     private func reweighIfDue() {
         guard statistics.weightingIsStale else { return }
         statistics.refreshWeighting()
-        var previous: [(id: Int64, founded: Double, terms: Int)] = []
+        var previous: [(id: Int64, founded: Double, terms: Int, deferred: Bool)] = []
         previous.reserveCapacity(stories.count)
-        for (id, story) in stories { previous.append((id, story.founded, story.centroid.count)) }
+        for (id, story) in stories { previous.append((id, story.founded, story.centroid.count, story.deferred)) }
         stories.removeAll(keepingCapacity: true)
         concentration.forgetAllStories()
         // The same stories come back (every window item is re-added to its own): start each one's centroid at
         // its old size rather than growing it step by step. Its values are summed afresh in the same order as
-        // before, so they come out the same.
-        for story in previous { stories[story.id] = StoryState(terms: story.terms) }
+        // before, so they come out the same. A story of one item left unsummed comes back so.
+        for story in previous where !story.deferred { stories[story.id] = StoryState(terms: story.terms) }
         for seq in items.sequenceNumbers {
             sink ^= items.read(seq) { statistics.touchWeighting($0.profile.terms) } ?? 0
             items.modify(seq) { $0.profile.weigh(statistics, shortTextWords: settings.shortTextWords) }
@@ -603,6 +644,7 @@ public final class StoryClusterer {
         guard let otherSeq = window.first(where: { items[$0]!.id == otherID }) else { return nil }
         let storyID = items[otherSeq]!.storyID
         guard let story = stories[storyID] else { return nil }
+        sum(story)
         let selfSeq = story.seqs.first { items[$0]?.id == item.id }
         var nearest: (similarity: Float, itemID: Int64)? = nil
         for seq in story.seqs where seq != selfSeq {

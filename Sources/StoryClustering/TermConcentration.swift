@@ -97,9 +97,10 @@ extension TermMap where Value == Float {
     /// (the sum of the squared values) up to date term by term, in the same order: one call per item instead of a
     /// closure per term through a class's property. A term whose value an item's removal leaves at rounding
     /// residue is dropped, so a centroid holds exactly its items' terms (a restored story has the same keys), and
-    /// `concentration` learns of every term the centroid gains or drops.
+    /// `concentration` learns of every term the centroid gains or drops (unless `countingHolders` is false: a
+    /// deferred sum, whose terms were counted when its story was founded).
     mutating func add(_ terms: [UInt64], _ weights: [Float], sign: Float, normSquared: inout Double,
-                      concentration: inout TermConcentration) {
+                      concentration: inout TermConcentration, countingHolders: Bool = true) {
         for i in terms.indices {
             let delta = sign * weights[i]
             let before = count
@@ -110,7 +111,7 @@ extension TermMap where Value == Float {
                 value = new
                 left = new
             }
-            if count != before { concentration.storyGained(terms[i]) }
+            if countingHolders && count != before { concentration.storyGained(terms[i]) }
             if sign < 0 && abs(left) < Self.residue {
                 normSquared -= Double(left * left)
                 self[terms[i]] = nil
