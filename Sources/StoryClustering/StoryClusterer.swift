@@ -54,6 +54,12 @@ public final class StoryClusterer {
     static let queryTerms = 10
     static let postingsPerTerm = 200
     static let fullComparisons = 24
+    /// Share of the threshold below which a candidate's partial score (its dot product over the query's strongest
+    /// terms) leaves it out of the full comparisons: sharing so little of what names the item, it never reaches
+    /// the threshold in full, and comparing it costs a cache miss per line of its terms. Measured: full
+    /// comparisons per item 22 -> 6 in the benchmark (clustering 1.2x faster), decisions unchanged there and on
+    /// both dev sets; at 0.17 stories-dev F1 drops 0.001.
+    static let partialFloor: Float = 0.125
     /// Share of the threshold an item's nearest match in a story must reach before the centroid may lift it.
     static let centroidFloor = 0.7
 
@@ -250,10 +256,12 @@ public final class StoryClusterer {
         }
         // Top candidates by (score, seq): a strict order on distinct seqs, so the choice does not depend on the
         // order they are visited in, and the window test (a filter) may run only for those that would enter.
+        let floor = Self.partialFloor * Float(settings.similarityThreshold)
         func topCandidates(windowTest: Bool) -> [(score: Float, seq: Int)] {
             var candidates: [(score: Float, seq: Int)] = []
             candidates.reserveCapacity(Self.fullComparisons + 1)
             scratch.forEachTouched { i, score in
+                if score < floor { return }
                 let seq = first + i
                 if candidates.count == Self.fullComparisons, let last = candidates.last,
                    (last.score, last.seq) >= (score, seq) {
