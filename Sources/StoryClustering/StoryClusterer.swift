@@ -600,14 +600,18 @@ public final class StoryClusterer {
     /// Drops evicted items from the postings, in item order so the index stays deterministic. The lists are
     /// emptied, not freed, and refilled in place (no reallocation as they regrow); terms left without postings
     /// are dropped afterwards when they make up most of the map.
-    private func rebuildPostings() {
+    /// `prepare` runs for each window item just before it is filed again (re-weighing).
+    private func rebuildPostings(prepare: (Int) -> Void = { _ in }) {
         postings.modifyEach { $0.removeAll(keepingCapacity: true) }
         for i in bandIndex.indices where !bandIndex[i].isEmpty { bandIndex[i].removeAll(keepingCapacity: true) }
         liveEntries = 0
         deadEntries = 0
         items.compact()
         postingsBase = items.firstSequenceNumber
-        for seq in items.sequenceNumbers { items.read(seq) { file(seq, $0.profile) } }
+        for seq in items.sequenceNumbers {
+            prepare(seq)
+            items.read(seq) { file(seq, $0.profile) }
+        }
         var empty = 0
         postings.forEach { _, list in if list.isEmpty { empty += 1 } }
         if empty * 2 > postings.count { postings = postings.filter { !$0.isEmpty } }
@@ -627,7 +631,8 @@ public final class StoryClusterer {
         // its old size rather than growing it step by step. Its values are summed afresh in the same order as
         // before, so they come out the same. A story of one item left unsummed comes back so.
         for story in previous where !story.deferred { stories[story.id] = StoryState(terms: story.terms) }
-        for seq in items.sequenceNumbers {
+        // Each item is re-weighed, re-added and re-filed in one pass (one trip through its memory).
+        rebuildPostings { seq in
             sink ^= items.read(seq) { statistics.touchWeighting($0.profile.terms) } ?? 0
             items.modify(seq) { $0.profile.weigh(statistics, shortTextWords: settings.shortTextWords) }
             items.read(seq) { addToCentroid($0.profile, storyID: $0.storyID, seq: seq, sign: 1, time: $0.time) }
@@ -637,7 +642,6 @@ public final class StoryClusterer {
             concentration.forgetStory(story.centroid)
             stories[id] = nil
         }
-        rebuildPostings()
     }
 
     // MARK: - Explanations
