@@ -97,7 +97,7 @@ struct FeedVocabulary: Sendable, Hashable {
         guard let state = feeds[feed], state.items >= Self.minItems, !state.common.isEmpty else { return [] }
         var out: [(index: Int, factor: Float)] = []
         for term in state.common {
-            guard let i = Self.index(of: term, in: terms), let count = state.counts[term] else { continue }
+            guard let i = ItemProfile.position(of: term, in: terms), let count = state.counts[term] else { continue }
             let share = Float(count) / Float(state.items + 1)
             guard share > Self.commonShare else { continue }
             let factor = max(0, (Self.boilerplateShare - share) / (Self.boilerplateShare - Self.commonShare))
@@ -108,16 +108,6 @@ struct FeedVocabulary: Sendable, Hashable {
         var k = 1
         while k < out.count { if out[k].index == out[k - 1].index { out.remove(at: k) } else { k += 1 } }
         return out
-    }
-
-    /// Position of `term` in ascending `terms` (binary search).
-    private static func index(of term: UInt64, in terms: [UInt64]) -> Int? {
-        var lo = 0, hi = terms.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if terms[mid] < term { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < terms.count && terms[lo] == term ? lo : nil
     }
 }
 

@@ -193,7 +193,10 @@ struct ItemProfile: Sendable {
     }
 
     /// Position of `term` in `terms` (binary search), nil when absent.
-    func index(of term: UInt64) -> Int? {
+    func index(of term: UInt64) -> Int? { Self.position(of: term, in: terms) }
+
+    /// Position of `term` in ascending `terms` (binary search), nil when absent.
+    static func position(of term: UInt64, in terms: [UInt64]) -> Int? {
         var lo = 0, hi = terms.count
         while lo < hi {
             let mid = (lo + hi) / 2
