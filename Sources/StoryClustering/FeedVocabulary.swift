@@ -38,8 +38,10 @@ struct FeedVocabulary: Sendable, Hashable {
             for term in terms {
                 var count: UInt32 = 0
                 counts.update(term, initial: 0) { $0 &+= 1; count = $0 }
-                // Common now, and not before (with one item fewer and one count fewer): it has just crossed.
-                if isCommon(count) && Float(count - 1) / Float(items) <= FeedVocabulary.commonShare {
+                // Common now, and not before (with one item fewer and one count fewer): it has just crossed. It
+                // may still be listed from an earlier crossing (pruning has not dropped it yet).
+                if isCommon(count) && Float(count - 1) / Float(items) <= FeedVocabulary.commonShare
+                    && !common.contains(term) {
                     common.append(term)
                 }
             }
@@ -58,10 +60,11 @@ struct FeedVocabulary: Sendable, Hashable {
             } while counts.count > FeedVocabulary.maxTerms / 2
         }
 
-        /// Drops the terms no longer common (and any listed twice: one can fall below and cross again).
+        /// Drops the terms no longer common.
         mutating func pruneCommon() {
             prunedAt = items
-            common = Array(Set(common.filter { counts[$0].map(isCommon) ?? false })).sorted()
+            let feed = self
+            common.removeAll { !(feed.counts[$0].map(feed.isCommon) ?? false) }
         }
     }
 
@@ -104,9 +107,6 @@ struct FeedVocabulary: Sendable, Hashable {
             if factor < 1 { out.append((i, factor)) }
         }
         out.sort { $0.index < $1.index }
-        // A term listed twice (it fell below the share and crossed it again between prunings) counts once.
-        var k = 1
-        while k < out.count { if out[k].index == out[k - 1].index { out.remove(at: k) } else { k += 1 } }
         return out
     }
 }

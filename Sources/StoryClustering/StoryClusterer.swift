@@ -525,35 +525,29 @@ public final class StoryClusterer {
         let story: StoryState
         if let existing = stories[storyID] {
             story = existing
-            if story.deferred {
-                if sign < 0 && story.members == 1 {
-                    // Its one item leaves: the story goes, and each of its terms has one holder fewer.
-                    for term in profile.terms { concentration.storyLost(term) }
-                    stories[storyID] = nil
-                    return
-                }
-                sum(story)
+            if story.deferred && sign < 0 && story.members == 1 {
+                // Its one item leaves: the story goes, and each of its terms has one holder fewer.
+                for term in profile.terms { concentration.storyLost(term) }
+                stories[storyID] = nil
+                return
             }
+            sum(story)
         } else {
             story = StoryState()
             stories[storyID] = story
-            if sign > 0 {
-                // A story of one item: its terms have one holder more, and their sum waits (`deferred`).
-                story.deferred = true
-                story.founded = min(story.founded, time)
-                if time.isFinite { story.latest = max(story.latest, time) }
-                story.seqs.append(seq)
-                story.members = 1
-                for term in profile.terms { concentration.storyGained(term) }
-                return
-            }
+            // A story of one item: its terms have one holder more, and their sum waits (`deferred`).
+            story.deferred = sign > 0
         }
-        sink ^= story.centroid.touch(profile.terms)
         story.founded = min(story.founded, time)
         if time.isFinite { story.latest = max(story.latest, time) }
         if sign > 0 { story.seqs.append(seq) } else { story.seqs.removeAll { $0 == seq } }
-        story.centroid.add(profile.terms, profile.weights, sign: sign, normSquared: &story.normSquared,
-                           concentration: &concentration)
+        if story.deferred {
+            for term in profile.terms { concentration.storyGained(term) }
+        } else {
+            sink ^= story.centroid.touch(profile.terms)
+            story.centroid.add(profile.terms, profile.weights, sign: sign, normSquared: &story.normSquared,
+                               concentration: &concentration)
+        }
         story.members += sign > 0 ? 1 : -1
         if story.members <= 0 {
             concentration.forgetStory(story.centroid)
