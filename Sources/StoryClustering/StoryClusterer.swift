@@ -38,9 +38,12 @@ public final class StoryClusterer {
         /// weights, and most stories of real feeds never gain a second item (4,505 stories of 5,092 entries over
         /// the corpus). `StoryClusterer.sum` fills them when they are read or a second item comes.
         var deferred = false
+        /// Its centroid's keys are right (its items' terms, their holders counted) but its values and norm come
+        /// from the weighting before the last re-weighing: `StoryClusterer.sum` re-sums it from its items when it
+        /// is read or changed, so a story no later item comes near is never summed again.
+        var stale = false
 
-        /// `terms`: a capacity hint for the centroid (re-weighing knows it), so it need not grow step by step.
-        init(terms: Int = 0) { centroid = TermMap(expectedCount: terms) }
+        init() { centroid = TermMap(expectedCount: 0) }
     }
 
     struct Expiry: Comparable {
@@ -381,7 +384,9 @@ public final class StoryClusterer {
         // below the threshold either way): skip its cost. Tested first: most candidates are below it, and the
         // story's state is a cache miss away.
         guard nearest >= Self.centroidFloor * settings.similarityThreshold else { return (nearest, true) }
-        guard let story = stories[storyID], story.members > 1, story.normSquared > 0 else { return (nearest, true) }
+        guard let story = stories[storyID], story.members > 1 else { return (nearest, true) }
+        sum(story)
+        guard story.normSquared > 0 else { return (nearest, true) }
         var dot: Double = 0
         for i in profile.terms.indices {
             if let c = story.centroid[profile.terms[i]] { dot += Double(profile.weights[i] * c) }
@@ -555,14 +560,29 @@ public final class StoryClusterer {
         }
     }
 
-    /// Sums a story of one item (`StoryState.deferred`) from that item, as adding it to an empty centroid did:
-    /// the same values and norm. Its terms' holders were counted when it was founded.
+    /// Sums a story of one item (`StoryState.deferred`) from that item, as adding it to an empty centroid did,
+    /// or a `stale` story from its items in window order, as re-weighing used to re-add them: the same values
+    /// and norm either way. Its terms' holders were counted already (when it was founded or its items joined).
     private func sum(_ story: StoryState) {
-        guard story.deferred else { return }
-        story.deferred = false
-        items.read(story.seqs[0]) { item in
-            story.centroid.add(item.profile.terms, item.profile.weights, sign: 1, normSquared: &story.normSquared,
-                               concentration: &concentration, countingHolders: false)
+        if story.deferred {
+            story.deferred = false
+            items.read(story.seqs[0]) { item in
+                story.centroid.add(item.profile.terms, item.profile.weights, sign: 1,
+                                   normSquared: &story.normSquared, concentration: &concentration,
+                                   countingHolders: false)
+            }
+        } else if story.stale {
+            story.stale = false
+            story.centroid = TermMap(expectedCount: story.centroid.count)
+            story.normSquared = 0
+            for seq in story.seqs {
+                sink ^= items.read(seq) { story.centroid.touch($0.profile.terms) } ?? 0
+                items.read(seq) { item in
+                    story.centroid.add(item.profile.terms, item.profile.weights, sign: 1,
+                                       normSquared: &story.normSquared, concentration: &concentration,
+                                       countingHolders: false)
+                }
+            }
         }
     }
 
@@ -579,9 +599,10 @@ public final class StoryClusterer {
                 expiry.insert(Expiry(time: story.latest, seq: oldest.seq))
                 continue
             }
+            // Out of its story first: a stale story re-sums its centroid from its items, this one still among them.
+            addToCentroid(current.profile, storyID: current.storyID, seq: oldest.seq, sign: -1)
             let item = items.remove(oldest.seq)!
             concentration.removeItem(item.profile.terms)
-            addToCentroid(item.profile, storyID: item.storyID, seq: oldest.seq, sign: -1)
             if let url = item.identity.urlKey, urlIndex[url] == oldest.seq { urlIndex[url] = nil }
             if let guid = item.identity.guidKey, guidIndex[guid] == oldest.seq { guidIndex[guid] = nil }
             let entries = item.profile.topWeighted.count + (item.profile.fingerprint == nil ? 0 : 4)
@@ -613,29 +634,85 @@ public final class StoryClusterer {
 
     /// Re-weights the window with a fresh weighting table once the statistics have doubled: early items
     /// then stop carrying the weights of a tiny sample. Geometric, so the cost stays linear overall.
+    /// Stories keep their items, keys and holder counts; their centroids go `stale` and are re-summed when next
+    /// read, and each one's item list and latest time are set as re-adding its items in window order would.
     private func reweighIfDue() {
         guard statistics.weightingIsStale else { return }
         statistics.refreshWeighting()
-        var previous: [(id: Int64, founded: Double, terms: Int, deferred: Bool)] = []
-        previous.reserveCapacity(stories.count)
-        for (id, story) in stories { previous.append((id, story.founded, story.centroid.count, story.deferred)) }
-        stories.removeAll(keepingCapacity: true)
-        concentration.forgetAllStories()
-        // The same stories come back (every window item is re-added to its own): start each one's centroid at
-        // its old size rather than growing it step by step. Its values are summed afresh in the same order as
-        // before, so they come out the same. A story of one item left unsummed comes back so.
-        for story in previous where !story.deferred { stories[story.id] = StoryState(terms: story.terms) }
-        // Each item is re-weighed, re-added and re-filed in one pass (one trip through its memory).
+        for story in stories.values {
+            story.seqs.sort()
+            story.latest = -.infinity
+            if !story.deferred { story.stale = true }
+        }
+        // Each item is re-weighed and re-filed in one pass (one trip through its memory).
         rebuildPostings { seq in
             sink ^= items.read(seq) { statistics.touchWeighting($0.profile.terms) } ?? 0
             items.modify(seq) { $0.profile.weigh(statistics, shortTextWords: settings.shortTextWords) }
-            items.read(seq) { addToCentroid($0.profile, storyID: $0.storyID, seq: seq, sign: 1, time: $0.time) }
+            items.read(seq) { item in
+                if let story = stories[item.storyID] { story.latest = max(story.latest, item.time) }
+            }
         }
-        for story in previous { stories[story.id]?.founded = story.founded }
-        for (id, story) in stories where story.members == 0 {  // none expected; as before
-            concentration.forgetStory(story.centroid)
-            stories[id] = nil
+    }
+
+    // MARK: - Self-check
+
+    /// What is out of step between the incremental state and a recount from the window's items: each story's
+    /// items, latest time and centroid (keys, values, norm; stale and deferred ones after summing them), and the
+    /// term concentration's counts. Empty when all agree. Sums every story: for tests, not the hot path.
+    func consistencyProblems() -> [String] {
+        var problems: [String] = []
+        var itemsHolding: [UInt64: Int32] = [:], storiesHolding: [UInt64: Int32] = [:]
+        var membersOf: [Int64: [Int]] = [:]
+        for seq in items.sequenceNumbers {
+            let item = items[seq]!
+            membersOf[item.storyID, default: []].append(seq)
+            for term in item.profile.terms { itemsHolding[term, default: 0] += 1 }
         }
+        for (id, story) in stories.sorted(by: { $0.key < $1.key }) {
+            sum(story)
+            let members = membersOf.removeValue(forKey: id) ?? []
+            if story.seqs.sorted() != members || story.members != members.count {
+                problems.append("story \(id): members \(story.members), seqs \(story.seqs.sorted()), window \(members)")
+                continue
+            }
+            let newest = members.map { items[$0]!.time }.max() ?? -.infinity
+            if story.latest < newest { problems.append("story \(id): latest \(story.latest) < its newest item \(newest)") }
+            var expected: [UInt64: Double] = [:]
+            for seq in members {
+                let profile = items[seq]!.profile
+                for (term, weight) in zip(profile.terms, profile.weights) { expected[term, default: 0] += Double(weight) }
+            }
+            var normSquared = 0.0
+            for (term, value) in expected {
+                normSquared += value * value
+                guard let actual = story.centroid[term] else {
+                    problems.append("story \(id): centroid lacks a term its items hold")
+                    continue
+                }
+                if abs(Double(actual) - value) > 1e-4 {
+                    problems.append("story \(id): centroid \(actual) where its items sum to \(value)")
+                }
+            }
+            if story.centroid.count != expected.count {
+                problems.append("story \(id): centroid holds \(story.centroid.count) terms, its items \(expected.count)")
+            }
+            if abs(story.normSquared - normSquared) > 1e-3 * max(1, normSquared) {
+                problems.append("story \(id): norm² \(story.normSquared) where its centroid's is \(normSquared)")
+            }
+            for term in expected.keys { storiesHolding[term, default: 0] += 1 }
+        }
+        for (id, seqs) in membersOf { problems.append("story \(id) of window items \(seqs) is missing") }
+        var counted = 0
+        concentration.forEachCount { term, counts in
+            counted += 1
+            if counts.items != itemsHolding[term] ?? 0 || counts.stories != storiesHolding[term] ?? 0 {
+                problems.append("term \(term): counted \(counts.items) items / \(counts.stories) stories, "
+                                + "recounted \(itemsHolding[term] ?? 0) / \(storiesHolding[term] ?? 0)")
+            }
+        }
+        let terms = Set(itemsHolding.keys).union(storiesHolding.keys).count
+        if counted != terms { problems.append("concentration counts \(counted) terms, the window holds \(terms)") }
+        return problems
     }
 
     // MARK: - Explanations

@@ -24,6 +24,12 @@ struct TermConcentration {
     /// 0.35 and above trade too much precision for recall.
     static let exponent: Float = 0.2
 
+    /// Both counts of `term` (zero when no window item or story holds it).
+    func counts(of term: UInt64) -> Counts { counts[term] ?? Counts() }
+
+    /// Every term with a count, and its counts (the self-check's recount compares them).
+    func forEachCount(_ body: (UInt64, Counts) -> Void) { counts.forEach(body) }
+
     /// `TermMap.touch` on the counts (before weighing a query by them).
     func touch(_ terms: [UInt64]) -> UInt64 { counts.touch(terms) }
 
@@ -43,8 +49,6 @@ struct TermConcentration {
         centroid.forEach { term, _ in storyLost(term) }
     }
 
-    /// Every story is about to be rebuilt from its items (re-weighing): their centroids re-count the holders.
-    mutating func forgetAllStories() { counts.modifyEach { $0.stories = 0 } }
 
     /// Drops a term no item or story holds, so the map holds only the window's vocabulary.
     @inline(__always) private mutating func change(_ term: UInt64, _ body: (inout Counts) -> Void) {
@@ -98,7 +102,7 @@ extension TermMap where Value == Float {
     /// closure per term through a class's property. A term whose value an item's removal leaves at rounding
     /// residue is dropped, so a centroid holds exactly its items' terms (a restored story has the same keys), and
     /// `concentration` learns of every term the centroid gains or drops (unless `countingHolders` is false: a
-    /// deferred sum, whose terms were counted when its story was founded).
+    /// deferred or stale story's sum, whose terms were counted when its items joined).
     mutating func add(_ terms: [UInt64], _ weights: [Float], sign: Float, normSquared: inout Double,
                       concentration: inout TermConcentration, countingHolders: Bool = true) {
         for i in terms.indices {
