@@ -148,7 +148,7 @@ struct ItemProfile: Sendable {
         // Through buffer pointers: one uniqueness check for the array, not one per element written.
         weights.withUnsafeMutableBufferPointer { weights in
             for i in terms.indices {
-                let w = raw[i] * powf(statistics.idf(terms[i]), exponent)
+                let w = raw[i] * statistics.idf(terms[i], power: exponent)
                 weights[i] = w
                 norm += w * w
             }

@@ -19,6 +19,9 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     /// `idf` of the common (small) document frequencies, computed once per refresh instead of a logarithm per term
     /// per item. A function of `weightingCount` alone, so it never makes equal statistics unequal; not encoded.
     private var idfByFrequency: [Float] = []
+    /// The same raised to `ItemProfile.idfExponent`, the power most items are weighed with: a table read
+    /// instead of a `powf` per term (the same function of the same values, so the same weights).
+    private var poweredIDFByFrequency: [Float] = []
     static let tabulatedFrequencies = 1024
 
     /// Pseudo-documents added to the count (never to a term's frequency): keeps IDF positive and finite. Small
@@ -73,6 +76,14 @@ public struct TermStatistics: Sendable, Hashable, Codable {
         return df < idfByFrequency.count ? idfByFrequency[df] : Self.idf(frequency: df, count: weightingCount)
     }
 
+    /// `idf(term)` raised to `power`.
+    @inline(__always)
+    func idf(_ term: UInt64, power: Float) -> Float {
+        let df = Int(weighting[term] ?? 0)
+        guard df < idfByFrequency.count else { return powf(Self.idf(frequency: df, count: weightingCount), power) }
+        return power == ItemProfile.idfExponent ? poweredIDFByFrequency[df] : powf(idfByFrequency[df], power)
+    }
+
     private static func idf(frequency df: Int, count: Int) -> Float {
         Float(log((Double(count) + prior) / (Double(df) + 0.5)))
     }
@@ -80,6 +91,7 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     private mutating func tabulateIDF() {
         let count = weightingCount
         idfByFrequency = (0..<Self.tabulatedFrequencies).map { Self.idf(frequency: $0, count: count) }
+        poweredIDFByFrequency = idfByFrequency.map { powf($0, ItemProfile.idfExponent) }
     }
 
     // Compact snapshot: packed (term, count) pairs sorted by term, so equal statistics encode to equal bytes.
