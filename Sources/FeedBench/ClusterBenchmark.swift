@@ -15,6 +15,9 @@ struct ClusterBenchmark: ParsableCommand {
     @Option(help: "Items per assign(batch:) call (one daemon fetch cycle).") var batch = 500
     @Option(help: "Items the TF-IDF reference clusters (it is slower).") var referenceItems = 20_000
     @Option(help: "Generator seed.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Items of history (other events, same outlets) counted into the term statistics first, untimed.",
+                               discussion: "A running daemon restores statistics learned from its store, so it rarely re-weighs its window; 0 measures a cold start."))
+    var history = 0
 
     func run() throws {
         var generator = NewsGenerator(seed: seed, days: days)
@@ -28,6 +31,11 @@ struct ClusterBenchmark: ParsableCommand {
         // The engine, batch by batch as the daemon feeds it.
         let rssBefore = maxRSSMiB()
         let clusterer = StoryClusterer()
+        if history > 0 {
+            var earlier = NewsGenerator(seed: seed &+ 1_000_003, days: days)
+            for generated in earlier.stream(count: history) { clusterer.learn(generated.item) }
+            print(String(format: "history: %d items of other events counted into the statistics (untimed)", history))
+        }
         var storyOf: [Int64: Int64] = [:]
         var mergedInto: [Int64: Int64] = [:]
         var tiers: [MatchTier: Int] = [:]
