@@ -11,9 +11,9 @@ public struct ClusteringSettings: Sendable, Hashable, Codable {
     /// How long after its story's latest item an item stays a candidate (and in memory): an item joins a story
     /// only within this time of the story's span. Longer windows let slow, developing stories keep gathering
     /// follow-ups but cost memory and let recurring topics (a weekly report) merge; shorter ones split them.
-    /// Memory is about 3.6 KiB per window item (feedd-bench cluster: 120k items held, 558 MiB peak with the
-    /// benchmark's own 132 MiB), so 336 h suits a few thousand items a day (~10k/day: ~0.5 GiB); at far higher
-    /// volumes lower it. 168 h costs recall on slow stories (stories-dev F1 0.890 -> 0.867).
+    /// Memory is about 3.4 KiB per window item (feedd-bench cluster: 120k items held, 531 MiB peak with the
+    /// benchmark's own 131 MiB), so 336 h suits a few thousand items a day (~10k/day: ~0.5 GiB); at far higher
+    /// volumes lower it. 168 h costs recall on slow stories (stories-dev R 0.882 -> 0.838, F1 0.909 -> 0.885).
     public var windowHours: Double = 336
     /// Tier 2: largest Hamming distance (of 64 bits) between the SimHash fingerprints of two texts that makes them
     /// near-copies (wire copies, republications). 0 only merges identical texts; above ~6 unrelated texts of one

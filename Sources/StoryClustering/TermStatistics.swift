@@ -91,7 +91,8 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     private mutating func tabulateIDF() {
         let count = weightingCount
         idfByFrequency = (0..<Self.tabulatedFrequencies).map { Self.idf(frequency: $0, count: count) }
-        poweredIDFByFrequency = idfByFrequency.map { powf($0, ItemProfile.idfExponent) }
+        // Frequencies above the count (negative IDF, a NaN power) cannot occur; 0 keeps equal tables equal.
+        poweredIDFByFrequency = idfByFrequency.map { powf(max(0, $0), ItemProfile.idfExponent) }
     }
 
     // Compact snapshot: packed (term, count) pairs sorted by term, so equal statistics encode to equal bytes.
