@@ -11,11 +11,13 @@ struct EventTokenizer {
         /// Starts with a capital letter (wherever it stands).
         var upper: Bool
         var hasDigit: Bool
-        /// The normalised word, only when asked for (explanations).
-        var text: String?
     }
 
+    /// Whether to keep each token's normalised word in `words` (explanations name the shared terms). Off on the
+    /// engine's path: a token stays a plain value, copied without reference counting.
     var keepText = false
+    /// Each token's hash and normalised word since the last `tokenize` began (only with `keepText`).
+    private(set) var words: [(hash: UInt64, word: String)] = []
     private var buffer: [UInt8] = []
     /// Buffers `ItemProfile.init` borrows for each item and hands back (the tokenizer travels with the clusterer),
     /// so that building a profile allocates only the profile's own arrays.
@@ -36,6 +38,7 @@ struct EventTokenizer {
         var capitalised = false
         var hasDigit = false
         buffer.removeAll(keepingCapacity: true)
+        if keepText { words.removeAll(keepingCapacity: true) }
         var text = text
         text.withUTF8 { bytes in
             scan(bytes, limit: limit, count: &count, sentenceStart: &sentenceStart, capitalised: &capitalised,
@@ -57,8 +60,8 @@ struct EventTokenizer {
             let hash = TermHash.of(me.buffer)
             let token = Token(hash: hash, isStopword: Stopwords.contains(hash),
                               isCapitalised: capitalised && !sentenceStart, sentenceStart: sentenceStart,
-                              upper: capitalised, hasDigit: hasDigit,
-                              text: me.keepText ? String(decoding: me.buffer, as: UTF8.self) : nil)
+                              upper: capitalised, hasDigit: hasDigit)
+            if me.keepText { me.words.append((hash, String(decoding: me.buffer, as: UTF8.self))) }
             body(token)
             count += 1
             sentenceStart = false

@@ -152,9 +152,9 @@ extension StoryClusterer {
         var names: [UInt64: String] = [:]
         var tokenizer = EventTokenizer(keepText: true)
         for item in [a, b] {
-            tokenizer.tokenize(item.title) { if let t = $0.text { names[$0.hash] = names[$0.hash] ?? t } }
-            tokenizer.tokenize(item.text, limit: ItemProfile.maxTextWords) {
-                if let t = $0.text { names[$0.hash] = names[$0.hash] ?? t }
+            for (text, limit) in [(item.title, Int.max), (item.text, ItemProfile.maxTextWords)] {
+                tokenizer.tokenize(text, limit: limit) { _ in }
+                for (hash, word) in tokenizer.words where names[hash] == nil { names[hash] = word }
             }
         }
         var shared: [PairExplanation.SharedTerm] = []

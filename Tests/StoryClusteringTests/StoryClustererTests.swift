@@ -28,6 +28,11 @@ import Testing
         let story = Dictionary(uniqueKeysWithValues: result.map { ($0.itemID, $0.storyID) })
         #expect(story[2] == 1, "\(clusterer.explain(Fixtures.kharkivStrike, Fixtures.kharkivStrikeOtherOutlet))")
         #expect(story[3] == 3, "\(clusterer.explain(Fixtures.kharkivStrike, Fixtures.ukraineBudget))")
+        // The evidence names the shared words as they are written (lowercased, lightly stemmed), not as hashes.
+        let together = clusterer.explain(Fixtures.kharkivStrike, Fixtures.kharkivStrikeOtherOutlet)
+        let named = Set(together.sharedTerms.map(\.term))
+        #expect(named.contains("kharkiv") && named.contains("200,000") == false && named.contains("200000"),
+                "\(together.sharedTerms)")
         let apart = clusterer.explain(Fixtures.kharkivStrikeOtherOutlet, Fixtures.ukraineBudget)
         #expect(apart.decision == .new)
         #expect(apart.similarity < apart.similarityThreshold)
