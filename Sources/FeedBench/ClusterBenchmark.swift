@@ -72,6 +72,21 @@ struct ClusterBenchmark: ParsableCommand {
               + String(format: "; synthetic B-cubed P=%.3f R=%.3f F1=%.3f", q.p, q.r, q.f))
         print(String(format: "           decisions digest %016llx", digest))
 
+        // A restart: the statistics through their snapshot, and the window put back from the stories found, in
+        // (published, id) order as the store hands them back (`StoryStage`).
+        let restartStart = DispatchTime.now().uptimeNanoseconds
+        let snapshot = try JSONEncoder().encode(clusterer.statistics)
+        let restored = StoryClusterer(statistics: try JSONDecoder().decode(TermStatistics.self, from: snapshot))
+        let decoded = DispatchTime.now().uptimeNanoseconds
+        for item in stream.map(\.item).sorted(by: { ($0.published, $0.id) < ($1.published, $1.id) }) {
+            restored.restore(item, storyID: final(storyOf[item.id]!))
+        }
+        let restoredAt = DispatchTime.now().uptimeNanoseconds
+        print(String(format: "restart:   statistics snapshot %.1f MiB encoded and decoded in %.2f s; %d items restored in %.2f s = %.0f items/s; %d open stories (the run left %d)",
+                     Double(snapshot.count) / 1_048_576, Double(decoded - restartStart) / 1e9, restored.indexedItemCount,
+                     Double(restoredAt - decoded) / 1e9, Double(restored.indexedItemCount) / (Double(restoredAt - decoded) / 1e9),
+                     restored.openStoryCount, clusterer.openStoryCount))
+
         // Reference: plain TF-IDF, greedy single-pass centroid clustering over clusters active in the window.
         let prefix = Array(stream.prefix(referenceItems))
         let refStart = DispatchTime.now().uptimeNanoseconds

@@ -134,8 +134,9 @@ extension FeedVocabulary: Codable {
             { DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: $0) }
         }
         guard let tables = try c.decodeIfPresent([Data].self, forKey: .vocabularies) else { return }
+        // Feed ids as pairs, not through a `TermMap` (which keeps key 0 for its empty slots).
         var items: [Int64: UInt32] = [:]
-        try TermStatistics.unpack(c.decode(Data.self, forKey: .feeds), corrupt(.feeds)).forEach { feed, n in
+        for (feed, n) in try TermStatistics.unpackPairs(c.decode(Data.self, forKey: .feeds), corrupt(.feeds)) {
             items[Int64(bitPattern: feed)] = n
         }
         let ids = items.keys.sorted()
@@ -152,9 +153,7 @@ extension FeedVocabulary: Codable {
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        var table = TermMap<UInt32>(capacity: feeds.count)
-        for (id, feed) in feeds { table[UInt64(bitPattern: id)] = feed.items }
-        try c.encode(TermStatistics.pack(table), forKey: .feeds)
+        try c.encode(TermStatistics.pack(feeds.map { (UInt64(bitPattern: $0.key), $0.value.items) }), forKey: .feeds)
         try c.encode(feeds.keys.sorted().map { TermStatistics.pack(feeds[$0]!.counts) }, forKey: .vocabularies)
     }
 }

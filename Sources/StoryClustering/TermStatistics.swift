@@ -115,18 +115,27 @@ public struct TermStatistics: Sendable, Hashable, Codable {
 
     /// A table packed by `pack`; `corrupt` makes the error for a malformed one.
     static func unpack(_ data: Data, _ corrupt: (String) -> Error) throws -> TermMap<UInt32> {
+        let pairs = try unpackPairs(data, corrupt)
+        var table = TermMap<UInt32>(capacity: pairs.count)
+        for (term, count) in pairs { table[term] = count }
+        return table
+    }
+
+    /// The (key, count) pairs of packed data, in order.
+    static func unpackPairs(_ data: Data, _ corrupt: (String) -> Error) throws -> [(key: UInt64, count: UInt32)] {
         guard data.count % 12 == 0 else { throw corrupt("term table length \(data.count) is not a multiple of 12") }
-        var table = TermMap<UInt32>(capacity: data.count / 12)
+        var pairs: [(key: UInt64, count: UInt32)] = []
+        pairs.reserveCapacity(data.count / 12)
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let term = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                let key = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 let count = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self))
-                table[term] = count
+                pairs.append((key, count))
                 offset += 12
             }
         }
-        return table
+        return pairs
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -139,12 +148,17 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     }
 
     static func pack(_ table: TermMap<UInt32>) -> Data {
-        var data = Data(capacity: table.count * 12)
-        var entries: [(term: UInt64, count: UInt32)] = []
+        var entries: [(key: UInt64, count: UInt32)] = []
         entries.reserveCapacity(table.count)
         table.forEach { entries.append(($0, $1)) }
-        for (term, count) in entries.sorted(by: { $0.term < $1.term }) {
-            withUnsafeBytes(of: term.littleEndian) { data.append(contentsOf: $0) }
+        return pack(entries)
+    }
+
+    /// (key, count) pairs packed in ascending key order.
+    static func pack(_ pairs: [(key: UInt64, count: UInt32)]) -> Data {
+        var data = Data(capacity: pairs.count * 12)
+        for (key, count) in pairs.sorted(by: { $0.key < $1.key }) {
+            withUnsafeBytes(of: key.littleEndian) { data.append(contentsOf: $0) }
             withUnsafeBytes(of: count.littleEndian) { data.append(contentsOf: $0) }
         }
         return data

@@ -193,6 +193,24 @@ import Testing
         #expect((discounted[weekly] ?? 1) < 1 && (discounted[weekly] ?? 0) > 0)
     }
 
+    /// Any feed id survives a snapshot, 0 and negative ones too (the store numbers feeds from 1, but the engine
+    /// takes any): a feed table keyed through `TermMap`, whose key 0 marks an empty slot, once lost feed 0.
+    @Test func everyFeedIDSurvivesASnapshot() throws {
+        var vocabulary = FeedVocabulary()
+        let ids: [Int64] = [0, 1, -1, 2, .max, .min]
+        for (k, id) in ids.enumerated() {
+            for item in 0..<(12 + k) { vocabulary.add([UInt64(100 + k), UInt64(1000 * (k + 1) + item)], feed: id) }
+        }
+        let decoded = try JSONDecoder().decode(FeedVocabulary.self, from: JSONEncoder().encode(vocabulary))
+        #expect(decoded == vocabulary)
+        for (k, id) in ids.enumerated() {
+            #expect(decoded.feeds[id]?.items == UInt32(12 + k), "feed \(id)")
+            let discount = decoded.discounts([UInt64(100 + k)], feed: id).first?.factor
+            #expect(discount != nil && discount == vocabulary.discounts([UInt64(100 + k)], feed: id).first?.factor,
+                    "feed \(id): its name, in every item, is discounted as before")
+        }
+    }
+
     @Test func statisticsFromBeforeFeedsWereCountedStillLoad() throws {
         let clusterer = StoryClusterer()
         _ = clusterer.assign(batch: Self.episodes(feed: 7))
