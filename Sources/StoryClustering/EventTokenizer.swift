@@ -18,7 +18,6 @@ struct EventTokenizer {
     var keepText = false
     /// Each token's hash and normalised word since the last `tokenize` began (only with `keepText`).
     private(set) var words: [(hash: UInt64, word: String)] = []
-    private var buffer: [UInt8] = []
     /// Buffers `ItemProfile.init` borrows for each item and hands back (the tokenizer travels with the clusterer),
     /// so that building a profile allocates only the profile's own arrays.
     var tokenScratch: [Token] = []
@@ -28,95 +27,158 @@ struct EventTokenizer {
 
     init(keepText: Bool = false) {
         self.keepText = keepText
-        buffer.reserveCapacity(64)
     }
 
-    /// Calls `body` with each token of `text`, at most `limit` tokens.
-    mutating func tokenize(_ text: String, limit: Int = .max, _ body: (Token) -> Void) {
+    /// Bytes of a word the scan keeps; a longer word pours its earlier bytes into its hash as it goes.
+    static let wordWindow = 64
+
+    /// The scan's whole state in one value, its word in scratch memory: every step works on locals (no buffer
+    /// array to check and grow per byte, no variables captured by a nested function and checked at run time).
+    private struct Scan {
+        /// The word being read: its last `kept` bytes (at least its last three, all a stem changes), its whole
+        /// length, and FNV-1a over the bytes that left the window, so its hash is `TermHash.of` the whole word.
+        let window: UnsafeMutablePointer<UInt8>
+        var kept = 0
+        var length = 0
+        var spilled = TermHash.offset
         var count = 0
         var sentenceStart = true
         var capitalised = false
         var hasDigit = false
-        buffer.removeAll(keepingCapacity: true)
-        if keepText { words.removeAll(keepingCapacity: true) }
-        var text = text
-        text.withUTF8 { bytes in
-            scan(bytes, limit: limit, count: &count, sentenceStart: &sentenceStart, capitalised: &capitalised,
-                 hasDigit: &hasDigit, body)
-        }
-    }
+        /// The whole word, only when its text is kept (explanations), and the last one `flush` finished.
+        var whole: [UInt8]? = nil
+        var finished = ""
 
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int, count: inout Int,
-                               sentenceStart: inout Bool, capitalised: inout Bool, hasDigit: inout Bool,
-                               _ body: (Token) -> Void) {
-        var i = 0
-        let n = bytes.count
-        func flush(_ me: inout EventTokenizer) {
-            guard !me.buffer.isEmpty else { return }
-            defer { me.buffer.removeAll(keepingCapacity: true) }
-            // Single letters carry nothing; single digits can (a count, a score).
-            if me.buffer.count == 1 && !hasDigit { return }
-            if !hasDigit { EventTokenizer.stem(&me.buffer) }
-            let hash = TermHash.of(me.buffer)
+        @inline(__always) mutating func append(_ byte: UInt8) {
+            if kept == EventTokenizer.wordWindow {
+                for k in 0 ..< kept - 3 { spilled = (spilled ^ UInt64(window[k])) &* TermHash.prime }
+                window[0] = window[kept - 3]
+                window[1] = window[kept - 2]
+                window[2] = window[kept - 1]
+                kept = 3
+            }
+            window[kept] = byte
+            kept += 1
+            length += 1
+            whole?.append(byte)
+        }
+
+        /// Starts a new word where a letter, digit or other character follows a separator.
+        @inline(__always) mutating func begin(capitalised: Bool) {
+            if length == 0 { self.capitalised = capitalised; hasDigit = false }
+        }
+
+        @inline(__always) mutating func clear() {
+            kept = 0
+            length = 0
+            spilled = TermHash.offset
+            if whole != nil { whole!.removeAll(keepingCapacity: true) }
+        }
+
+        /// Ends the word: its token, or nil when there is none (no word, or a single letter, which carries
+        /// nothing; a single digit can: a count, a score).
+        mutating func flush() -> Token? {
+            guard length > 0 else { return nil }
+            defer { clear() }
+            if length == 1 && !hasDigit { return nil }
+            if !hasDigit {
+                let window = window, kept = kept
+                let stem = EventTokenizer.stem(length: length) { window[kept - 1 - $0] }
+                self.kept -= stem.drop
+                length -= stem.drop
+                whole?.removeLast(stem.drop)
+                if stem.appendY {
+                    window[self.kept] = 0x79
+                    self.kept += 1
+                    length += 1
+                    whole?.append(0x79)
+                }
+            }
+            var h = spilled
+            for k in 0 ..< kept { h = (h ^ UInt64(window[k])) &* TermHash.prime }
+            let hash = TermHash.finalize(h)
+            if let whole { finished = String(decoding: whole, as: UTF8.self) }
             let token = Token(hash: hash, isStopword: Stopwords.contains(hash),
                               isCapitalised: capitalised && !sentenceStart, sentenceStart: sentenceStart,
                               upper: capitalised, hasDigit: hasDigit)
-            if me.keepText { me.words.append((hash, String(decoding: me.buffer, as: UTF8.self))) }
-            body(token)
             count += 1
             sentenceStart = false
+            return token
         }
-        while i < n && count < limit {
+    }
+
+    /// Calls `body` with each token of `text`, at most `limit` tokens.
+    mutating func tokenize(_ text: String, limit: Int = .max, _ body: (Token) -> Void) {
+        if keepText { words.removeAll(keepingCapacity: true) }
+        var text = text
+        text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.wordWindow) { window in
+                var state = Scan(window: window.baseAddress!, whole: keepText ? [] : nil)
+                scan(bytes, &state, limit: limit, body)
+            }
+        }
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ s: inout Scan, limit: Int,
+                               _ body: (Token) -> Void) {
+        @inline(__always) func emit(_ token: Token?, _ s: Scan, _ me: inout EventTokenizer) {
+            guard let token else { return }
+            if s.whole != nil { me.words.append((token.hash, s.finished)) }
+            body(token)
+        }
+        var i = 0
+        let n = bytes.count
+        while i < n && s.count < limit {
             let byte = bytes[i]
             if byte >= 0x30 && byte <= 0x39 {
-                if buffer.isEmpty { capitalised = false; hasDigit = false }
-                hasDigit = true
-                buffer.append(byte)
+                s.begin(capitalised: false)
+                s.hasDigit = true
+                s.append(byte)
             } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
-                if buffer.isEmpty { capitalised = byte < 0x61; hasDigit = false }
-                buffer.append(byte | 0x20)
+                s.begin(capitalised: byte < 0x61)
+                s.append(byte | 0x20)
             } else if byte >= 0x80 {
                 // U+2000–U+206F (dashes, curly quotes, ellipsis) and no-break space separate words;
                 // other non-ASCII letters are part of the word as they are.
                 if byte == 0xE2 && i + 1 < n && bytes[i + 1] == 0x80 {
-                    flush(&self)
-                    if i + 2 < n && bytes[i + 2] == 0xA6 { sentenceStart = true }
+                    emit(s.flush(), s, &self)
+                    if i + 2 < n && bytes[i + 2] == 0xA6 { s.sentenceStart = true }
                     i += 3
                     continue
                 }
-                if byte == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { flush(&self); i += 2; continue }
-                if buffer.isEmpty { capitalised = false; hasDigit = false }
-                buffer.append(byte)
-            } else if (byte == 0x2F || byte == 0x2D) && hasDigit && buffer.count <= 4,
-                      let end = Self.numericDateEnd(bytes, separatorAt: i, firstPartLength: buffer.count) {
+                if byte == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { emit(s.flush(), s, &self); i += 2; continue }
+                s.begin(capitalised: false)
+                s.append(byte)
+            } else if (byte == 0x2F || byte == 0x2D) && s.hasDigit && s.length <= 4,
+                      let end = Self.numericDateEnd(bytes, separatorAt: i, firstPartLength: s.length) {
                 // A written-out date (01/07/2014, 2014-01-07) dates the item, which its publication time already
                 // does: a weekly show's "Podcast 01/14/2014" would otherwise match the week before on "01" and
                 // "2014". Dropped whole; a score or a range (3-2, 9/11) has two parts and stays.
-                buffer.removeAll(keepingCapacity: true)
-                hasDigit = false
+                s.clear()
+                s.hasDigit = false
                 i = end
                 continue
-            } else if byte == 0x3A && hasDigit && buffer.count <= 2,
-                      let end = Self.clockTimeEnd(bytes, colonAt: i, firstPartLength: buffer.count) {
+            } else if byte == 0x3A && s.hasDigit && s.length <= 2,
+                      let end = Self.clockTimeEnd(bytes, colonAt: i, firstPartLength: s.length) {
                 // A time of day or a running time (10:30, 01:02:03): a show's chapter marks would otherwise
                 // match every other episode's on their numbers.
-                buffer.removeAll(keepingCapacity: true)
-                hasDigit = false
+                s.clear()
+                s.hasDigit = false
                 i = end
                 continue
-            } else if (byte == 0x2E || byte == 0x2C) && hasDigit && !buffer.isEmpty
+            } else if (byte == 0x2E || byte == 0x2C) && s.hasDigit && s.length > 0
                         && i + 1 < n && bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 {
                 // 1.8 and 37,000 stay one number; the thousands comma is dropped so 37,000 == 37000.
-                if byte == 0x2E { buffer.append(byte) }
+                if byte == 0x2E { s.append(byte) }
             } else {
-                flush(&self)
+                emit(s.flush(), s, &self)
                 if byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x0A || byte == 0x3A {
-                    sentenceStart = true
+                    s.sentenceStart = true
                 }
             }
             i += 1
         }
-        if count < limit { flush(&self) }
+        if s.count < limit { emit(s.flush(), s, &self) }
     }
 
     /// Where a numeric date ends, when the digits before `separatorAt` (`firstPartLength` of them, nothing but
@@ -184,18 +246,20 @@ struct EventTokenizer {
         k < bytes.count && (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A
     }
 
+    /// How a stem changes a word's end: bytes dropped, then whether a "y" is added.
+    struct Stem {
+        var drop = 0
+        var appendY = false
+    }
+
     /// Plural and possessive endings only: enough to match "guarantees" with "guarantee" without an aggressive
-    /// stemmer's collisions between distinct names.
-    static func stem(_ word: inout [UInt8]) {
-        let n = word.count
-        guard n > 3, word[n - 1] == 0x73 else { return }  // s
-        let before = word[n - 2]
-        if before == 0x73 || before == 0x75 || before == 0x69 && n <= 4 { return }  // ss, us, short "is"
-        if n > 4 && before == 0x65 && word[n - 3] == 0x69 {  // ies -> y
-            word.removeLast(3)
-            word.append(0x79)
-            return
-        }
-        word.removeLast()
+    /// stemmer's collisions between distinct names. `fromEnd(k)`: the word's `k`-th byte from its end (k < 3).
+    @inline(__always)
+    static func stem(length n: Int, _ fromEnd: (Int) -> UInt8) -> Stem {
+        guard n > 3, fromEnd(0) == 0x73 else { return Stem() }  // s
+        let before = fromEnd(1)
+        if before == 0x73 || before == 0x75 || before == 0x69 && n <= 4 { return Stem() }  // ss, us, short "is"
+        if n > 4 && before == 0x65 && fromEnd(2) == 0x69 { return Stem(drop: 3, appendY: true) }  // ies -> y
+        return Stem(drop: 1)
     }
 }
