@@ -117,14 +117,15 @@ public final class StoryClusterer {
     /// Assigns a batch in a canonical order (time, then id) after counting the whole batch into the statistics,
     /// so the result does not depend on the order of `items`. Results come back in that canonical order.
     public func assign(batch items: [StoryItem]) -> [StoryAssignment] {
-        let sorted = items.sorted { ($0.published, $0.id) < ($1.published, $1.id) }
-        let profiles = sorted.map(makeProfile)
+        // Positions in canonical order rather than a sorted copy of the items (a copy retains each item's strings).
+        let order = items.indices.sorted { (items[$0].published, items[$0].id) < (items[$1].published, items[$1].id) }
+        let profiles = order.map { makeProfile(items[$0]) }
         for profile in profiles {
             sink ^= statistics.touchFrequencies(profile.terms, feed: profile.feed)
             statistics.add(profile.terms, feed: profile.feed)
         }
         let firstSeq = nextSeq
-        var results = zip(sorted, profiles).map { place($0, $1) }
+        var results = order.indices.map { place(items[order[$0]], profiles[$0]) }
         if results.count > 1 { refine(&results, firstSeq: firstSeq) }
         return results
     }
