@@ -5,8 +5,9 @@ import Foundation
 /// across restarts. Counts are order-free (a sum over items), so the statistics after N items do not depend on the
 /// order they came in.
 ///
-/// Weights use a frozen copy of the counts (the weighting table), refreshed when the live counts have doubled: items indexed at different times then share one IDF, re-weighting the window stays rare (geometric), and
-/// a clusterer restored from a snapshot weighs exactly as the uninterrupted one did.
+/// Weights use a frozen copy of the counts (the weighting table), refreshed when the live counts have doubled:
+/// items indexed at different times then share one IDF, re-weighting the window stays rare (geometric), and a
+/// clusterer restored from a snapshot weighs exactly as the uninterrupted one did.
 public struct TermStatistics: Sendable, Hashable, Codable {
     /// Items counted.
     public private(set) var documentCount: Int = 0
@@ -42,10 +43,13 @@ public struct TermStatistics: Sendable, Hashable, Codable {
         if let feed { feeds.add(distinctTerms, feed: feed) }
         documentCount += 1
         for term in distinctTerms { frequencies.update(term, initial: 0) { $0 &+= 1 } }
-        if frequencies.count > Self.maxTerms {
-            frequencies = frequencies.filter { $0 > 1 }
-            weighting = weighting.filter { $0 > 1 }
-        }
+        if frequencies.count > Self.maxTerms { forgetTermsSeenOnce() }
+    }
+
+    /// Forgets every count of 1, live or frozen: a term seen once is dropped, and one frozen at 1 weighs as unseen.
+    mutating func forgetTermsSeenOnce() {
+        frequencies = frequencies.filter { $0 > 1 }
+        weighting = weighting.filter { $0 > 1 }
     }
 
     func frequency(_ term: UInt64) -> Int { Int(frequencies[term] ?? 0) }
