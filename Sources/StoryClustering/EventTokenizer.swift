@@ -51,7 +51,7 @@ struct EventTokenizer {
 
         @inline(__always) mutating func append(_ byte: UInt8) {
             if kept == EventTokenizer.wordWindow {
-                for k in 0 ..< kept - 3 { spilled = (spilled ^ UInt64(window[k])) &* TermHash.prime }
+                for k in 0 ..< kept - 3 { spilled = TermHash.step(spilled, window[k]) }
                 window[0] = window[kept - 3]
                 window[1] = window[kept - 2]
                 window[2] = window[kept - 1]
@@ -95,7 +95,7 @@ struct EventTokenizer {
                 }
             }
             var h = spilled
-            for k in 0 ..< kept { h = (h ^ UInt64(window[k])) &* TermHash.prime }
+            for k in 0 ..< kept { h = TermHash.step(h, window[k]) }
             let hash = TermHash.finalize(h)
             if let whole { finished = String(decoding: whole, as: UTF8.self) }
             let token = Token(hash: hash, isStopword: Stopwords.contains(hash),

@@ -6,13 +6,12 @@ enum TermHash {
 
     @inline(__always)
     static func of<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var hash = offset
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= prime
-        }
-        return finalize(hash)
+        finalize(bytes.reduce(offset, step))
     }
+
+    /// One FNV-1a step: a word's hash so far, with its next byte (the tokenizer hashes long words as it reads).
+    @inline(__always)
+    static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* prime }
 
     /// A bigram's identity, distinct from any unigram's.
     @inline(__always)
