@@ -50,7 +50,7 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     public var canonicalURLA: String?
     public var canonicalURLB: String?
     public var sameURL: Bool
-    /// Why the link both share does not make them one item (a front page; one feed's different guids).
+    /// Why the link both share does not make them one item (a site's front page; two entries of one feed).
     public var sharedLinkRefusal: String? = nil
     public var sameGUID: Bool
     // Tier 2.

@@ -561,28 +561,20 @@ public final class StoryClusterer {
         }
     }
 
-    /// Sums a story of one item (`StoryState.deferred`) from that item, as adding it to an empty centroid did,
-    /// or a `stale` story from its items in window order, as re-weighing used to re-add them: the same values
-    /// and norm either way. Its terms' holders were counted already (when it was founded or its items joined).
+    /// Sums a story whose centroid waits (`StoryState.deferred` or `stale`) from its items in window order, as
+    /// adding them to an empty centroid did: the same values and norm. Its terms' holders were counted already
+    /// (when its items joined).
     func sum(_ story: StoryState) {
-        if story.deferred {
-            story.deferred = false
-            items.read(story.seqs[0]) { item in
-                story.centroid.add(item.profile.terms, item.profile.weights, sign: 1,
-                                   normSquared: &story.normSquared, concentration: &concentration,
-                                   countingHolders: false)
-            }
-        } else if story.stale {
-            story.stale = false
-            story.centroid = TermMap(expectedCount: story.centroid.count)
-            story.normSquared = 0
-            for seq in story.seqs {
-                sink ^= items.read(seq) { story.centroid.touch($0.profile.terms) } ?? 0
-                items.read(seq) { item in
-                    story.centroid.add(item.profile.terms, item.profile.weights, sign: 1,
-                                       normSquared: &story.normSquared, concentration: &concentration,
-                                       countingHolders: false)
-                }
+        guard story.deferred || story.stale else { return }
+        story.deferred = false
+        story.stale = false
+        story.centroid = TermMap(expectedCount: story.centroid.count)
+        story.normSquared = 0
+        for seq in story.seqs {
+            sink ^= items.read(seq) { story.centroid.touch($0.profile.terms) } ?? 0
+            items.read(seq) { item in
+                story.centroid.add(item.profile.terms, item.profile.weights, sign: 1, normSquared: &story.normSquared,
+                                   concentration: &concentration, countingHolders: false)
             }
         }
     }

@@ -24,9 +24,6 @@ struct TermConcentration {
     /// 0.35 and above trade too much precision for recall.
     static let exponent: Float = 0.2
 
-    /// Both counts of `term` (zero when no window item or story holds it).
-    func counts(of term: UInt64) -> Counts { counts[term] ?? Counts() }
-
     /// Every term with a count, and its counts (the self-check's recount compares them).
     func forEachCount(_ body: (UInt64, Counts) -> Void) { counts.forEach(body) }
 
@@ -48,7 +45,6 @@ struct TermConcentration {
     mutating func forgetStory(_ centroid: TermMap<Float>) {
         centroid.forEach { term, _ in storyLost(term) }
     }
-
 
     /// Drops a term no item or story holds, so the map holds only the window's vocabulary.
     @inline(__always) private mutating func change(_ term: UInt64, _ body: (inout Counts) -> Void) {
