@@ -60,6 +60,7 @@ public struct FetchSettings: Sendable, Hashable {
 public struct ClusterSettings: Sendable, Hashable {
     public var similarityThreshold: Double?
     public var windowHours: Double?
+    public var shortTextMargin: Double?
     public init() {}
 }
 

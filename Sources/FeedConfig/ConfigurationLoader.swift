@@ -95,9 +95,10 @@ public enum ConfigurationLoader {
         }
         if let table = try reader.table("cluster") {
             let cluster = reader.child(table, name: "cluster")
-            try cluster.allowOnly(["similarity_threshold", "window_hours"])
+            try cluster.allowOnly(["similarity_threshold", "window_hours", "short_text_margin"])
             config.cluster.similarityThreshold = try cluster.double("similarity_threshold", in: 0...1)
             config.cluster.windowHours = try cluster.double("window_hours", in: 1...24 * 30)
+            config.cluster.shortTextMargin = try cluster.double("short_text_margin", in: 0...1)
         }
         if let table = try reader.table("digest") {
             let digest = reader.child(table, name: "digest")

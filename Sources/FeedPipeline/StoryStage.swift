@@ -71,5 +71,6 @@ extension ClusteringSettings {
         self.init()
         if let threshold = config.similarityThreshold { similarityThreshold = threshold }
         if let hours = config.windowHours { windowHours = hours }
+        if let margin = config.shortTextMargin { shortTextMargin = margin }
     }
 }

@@ -21,6 +21,7 @@ import TestSupport
 
             [cluster]
             similarity_threshold = 0.4
+            short_text_margin = 0.1
 
             [digest]
             on_digest = "mail-digest"
@@ -41,6 +42,7 @@ import TestSupport
         #expect(config.fetch.timeout == 30)
         #expect(config.fetch.intervalMinutes == 90)
         #expect(config.cluster.similarityThreshold == 0.4)
+        #expect(config.cluster.shortTextMargin == 0.1)
         #expect(config.digest.onDigest == "mail-digest")
         #expect(config.feeds == [
             FeedSource(url: "https://example.org/feed.xml", title: "Example", category: "Tech"),
