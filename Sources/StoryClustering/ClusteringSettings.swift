@@ -30,8 +30,8 @@ public struct ClusteringSettings: Sendable, Hashable, Codable {
     /// `shortTextWords` content words: short texts share a word or two by chance, so they must agree more with
     /// any one item. (A story's centroid, pooling many wordings, is held to the plain threshold.)
     /// Raise it if headline-only feeds over-merge; lower it if their rewordings stay apart. Measured (titles only,
-    /// 8 shuffles): 0.18 gives headlines-dev mean F1 0.842; 0.05 gives 0.853, but through topical merges (one
-    /// shuffle: 31k new same-story pairs, 23% of them right) and two events in one town fold together.
+    /// 8 shuffles): 0.18 gives headlines-dev mean F1 0.842; 0.05 gives 0.853, but through topical merges (seed 3:
+    /// 32k new same-story pairs, 22% of them right) and the cold-start test's two events in one town fold together.
     public var shortTextMargin: Double = 0.18
     public var shortTextWords: Int = 40
 
