@@ -9,8 +9,14 @@ public enum CanonicalURL {
         "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "mc_cid", "mc_eid", "igshid", "_hsenc", "_hsmi",
         "mkt_tok", "ref", "ref_src", "ref_url", "cmpid", "cmp", "ncid", "sr_share", "spm", "share", "s_cid",
         "rss", "track", "ito", "at_medium", "at_campaign", "ocid", "outputtype", "amp",
+        // AT Internet, Yahoo's consent redirect, Openstat, social share tags, the NYT's feed and share tags.
+        "xtor", "icid", "guccounter", "guce_referrer", "guce_referrer_sig", "_openstat", "soc_src", "soc_trk",
+        "smid", "smtyp", "emc", "partner",
     ]
-    static let trackingPrefixes = ["utm_", "pk_", "mtm_", "__twitter", "at_", "_ga", "hsa_", "oly_", "vero_"]
+    /// Webtrekk (`wt_mc`, `wt_zmc`: heise, Zeit; `WT.mc_id`: Microsoft) and comScore (`ns_campaign`, `ns_source`:
+    /// the BBC) tag every feed link: without them, one article's link differs between its feed and a share.
+    static let trackingPrefixes = ["utm_", "pk_", "mtm_", "__twitter", "at_", "_ga", "hsa_", "oly_", "vero_",
+                                   "wt_", "wt.", "ns_"]
     static let mobileHostPrefixes = ["www.", "m.", "mobile.", "amp.", "www2."]
 
     /// The canonical form, or nil when `link` is not an absolute http(s) URL.

@@ -148,13 +148,20 @@ extension StoryClusterer {
         let similarity = Double(wa.dot(wb))
         let threshold = max(threshold(for: pa), threshold(for: pb))
 
-        // Name the shared terms: re-read both texts keeping the words.
+        // Name the shared terms: re-read both texts and links keeping the words; a name of two words (a bigram)
+        // is two adjacent words.
         var names: [UInt64: String] = [:]
         var tokenizer = EventTokenizer(keepText: true)
         for item in [a, b] {
-            for (text, limit) in [(item.title, Int.max), (item.text, ItemProfile.maxTextWords)] {
+            let slug = item.canonicalURL.map(URLSlug.words) ?? ""
+            for (text, limit) in [(item.title, Int.max), (item.text, ItemProfile.maxTextWords), (slug, 32)] {
                 tokenizer.tokenize(text, limit: limit) { _ in }
-                for (hash, word) in tokenizer.words where names[hash] == nil { names[hash] = word }
+                var previous: (hash: UInt64, word: String)? = nil
+                for (hash, word) in tokenizer.words {
+                    if names[hash] == nil { names[hash] = word }
+                    if let previous { names[TermHash.pair(previous.hash, hash)] = previous.word + " " + word }
+                    previous = (hash, word)
+                }
             }
         }
         var shared: [PairExplanation.SharedTerm] = []

@@ -17,6 +17,11 @@ import Testing
         "https://example.com/news/2025/ukraine-talks?utm_source=rss&utm_medium=feed&utm_campaign=x",
         "https://example.com/news/2025/ukraine-talks?fbclid=IwAR0abc",
         "https://example.com/news/2025/ukraine-talks?gclid=Cj0KCQ",
+        "https://example.com/news/2025/ukraine-talks?wt_mc=rss.red.ho.ho.atom.beitrag.beitrag",   // Webtrekk
+        "https://example.com/news/2025/ukraine-talks?WT.mc_id=rss",
+        "https://example.com/news/2025/ukraine-talks?ns_mchannel=rss&ns_source=PublicRSS20-sa",   // comScore
+        "https://example.com/news/2025/ukraine-talks?xtor=RSS-3",                                // AT Internet
+        "https://example.com/news/2025/ukraine-talks?partner=rss&emc=rss",
         "HTTPS://EXAMPLE.COM:443/news/2025/ukraine-talks",                  // case of scheme/host, default port
         "  https://example.com/news/2025/ukraine-talks\n",                  // surrounding white space
         "https://www-example-com.cdn.ampproject.org/c/s/www.example.com/news/2025/ukraine-talks",

@@ -38,6 +38,21 @@ import Testing
         #expect(apart.similarity < apart.similarityThreshold)
     }
 
+    @Test func explanationNamesTwoWordNamesAndLinkWords() {
+        let clusterer = StoryClusterer()
+        let a = Fixtures.item(50, "Governor Mark Carney warns on housing",
+                              "The central bank's governor spoke to lawmakers about prices.",
+                              url: "example.com/economy/carney-mortgage-warning")
+        let b = Fixtures.item(51, "Lawmakers question Mark Carney over rates",
+                              "A committee heard the governor on interest rates.", hours: 2,
+                              url: "example.org/business/mortgage-rates-hearing")
+        let terms = clusterer.explain(a, b, topTerms: 50).sharedTerms.map(\.term)
+        #expect(terms.contains("mark carney"), "the capitalised pair is a name of its own: \(terms)")
+        #expect(terms.contains("mortgage"), "a word only the links share: \(terms)")
+        // A term the explanation could not name would print as its hash in hexadecimal.
+        #expect(!terms.contains { $0.count >= 12 && $0.allSatisfy(\.isHexDigit) }, "\(terms)")
+    }
+
     @Test func wireCopyWithAChangedHeadlineMergesAsANearCopy() {
         let clusterer = StoryClusterer()
         let original = clusterer.assign(Fixtures.wire)
