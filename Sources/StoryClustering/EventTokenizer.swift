@@ -4,7 +4,9 @@ struct EventTokenizer {
     struct Token {
         /// Stable hash of the (lowercased, lightly stemmed) word.
         var hash: UInt64
-        var isStopword: Bool
+        /// The languages the word is a function word of (`Stopwords`), and those it is evidence of.
+        var stopwordLanguages: UInt8
+        var languageEvidence: UInt8
         /// Written with a capital where a sentence does not start: a name, place or organisation.
         var isCapitalised: Bool
         var sentenceStart: Bool
@@ -21,6 +23,7 @@ struct EventTokenizer {
     /// Buffers `ItemProfile.init` borrows for each item and hands back (the tokenizer travels with the clusterer),
     /// so that building a profile allocates only the profile's own arrays.
     var tokenScratch: [Token] = []
+    var textTokenScratch: [Token] = []
     var entryScratch: [(term: UInt64, weight: Float, boost: Float)] = []
     var wordScratch: [UInt64] = []
     var tally = TermTally()
@@ -98,7 +101,8 @@ struct EventTokenizer {
             for k in 0 ..< kept { h = TermHash.step(h, window[k]) }
             let hash = TermHash.finalize(h)
             if let whole { finished = String(decoding: whole, as: UTF8.self) }
-            let token = Token(hash: hash, isStopword: Stopwords.contains(hash),
+            let (languages, evidence) = Stopwords.lookup(hash)
+            let token = Token(hash: hash, stopwordLanguages: languages, languageEvidence: evidence,
                               isCapitalised: capitalised && !sentenceStart, sentenceStart: sentenceStart,
                               upper: capitalised, hasDigit: hasDigit)
             count += 1
@@ -244,6 +248,15 @@ struct EventTokenizer {
     /// An ASCII letter at `k` (a date or time glued to a word is part of that word).
     @inline(__always) private static func isLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
         k < bytes.count && (bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A
+    }
+
+    /// The hash the tokenizer gives `word` read alone (lowercased, stemmed), for tables of known words.
+    static func termHash(of word: String) -> UInt64 {
+        var bytes = word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let stem = stem(length: bytes.count) { bytes[bytes.count - 1 - $0] }
+        bytes.removeLast(stem.drop)
+        if stem.appendY { bytes.append(0x79) }
+        return TermHash.of(bytes)
     }
 
     /// How a stem changes a word's end: bytes dropped, then whether a "y" is added.

@@ -49,45 +49,50 @@ struct ItemProfile: Sendable {
         var entries: [(term: UInt64, weight: Float, boost: Float)] = []
         var textWords: [UInt64] = []
         var titleTokens: [EventTokenizer.Token] = []
+        var textTokens: [EventTokenizer.Token] = []
         swap(&entries, &tokenizer.entryScratch)
         swap(&textWords, &tokenizer.wordScratch)
         swap(&titleTokens, &tokenizer.tokenScratch)
+        swap(&textTokens, &tokenizer.textTokenScratch)
         entries.removeAll(keepingCapacity: true)
         textWords.removeAll(keepingCapacity: true)
         titleTokens.removeAll(keepingCapacity: true)
+        textTokens.removeAll(keepingCapacity: true)
         defer {
             swap(&entries, &tokenizer.entryScratch)
             swap(&textWords, &tokenizer.wordScratch)
+            swap(&titleTokens, &tokenizer.tokenScratch)
+            swap(&textTokens, &tokenizer.textTokenScratch)
         }
 
-        // Title: capitals only mark names when the headline is not Title Case.
+        // Both texts first: their function words tell the item's language, which says which words to drop.
         tokenizer.tokenize(title, limit: 64) { titleTokens.append($0) }
+        tokenizer.tokenize(text, limit: Self.maxTextWords) { token in
+            textTokens.append(token)
+            textWords.append(token.hash)
+        }
+        let stopwords = ItemLanguage.stopwordMask(titleTokens, textTokens)
+
+        // Title: capitals only mark names when the headline is not Title Case.
         var titleWords = 0, capitalised = 0
-        for token in titleTokens where !token.isStopword && !token.hasDigit {
+        for token in titleTokens where token.stopwordLanguages & stopwords == 0 && !token.hasDigit {
             titleWords += 1
             if token.isCapitalised || token.sentenceStart { capitalised += 1 }
         }
         let capitalisedShare = titleWords == 0 ? 0 : Double(capitalised) / Double(titleWords)
         var words = 0
         let titleCase = capitalisedShare > 0.6
-        ItemProfile.collect(wordCount: &words, titleTokens, weight: Self.titleWeight, trustCapitals: !titleCase, into: &entries)
-
-        var textTokens = titleTokens  // the same buffer, emptied
-        titleTokens = []
-        textTokens.removeAll(keepingCapacity: true)
-        defer { swap(&textTokens, &tokenizer.tokenScratch) }
-        tokenizer.tokenize(text, limit: Self.maxTextWords) { token in
-            textTokens.append(token)
-            textWords.append(token.hash)
-        }
-        ItemProfile.collect(wordCount: &words, textTokens, weight: 1, trustCapitals: true, into: &entries)
+        ItemProfile.collect(wordCount: &words, titleTokens, weight: Self.titleWeight, trustCapitals: !titleCase,
+                            stopwords: stopwords, into: &entries)
+        ItemProfile.collect(wordCount: &words, textTokens, weight: 1, trustCapitals: true, stopwords: stopwords,
+                            into: &entries)
 
         if !slug.isEmpty {
             textTokens.removeAll(keepingCapacity: true)
             tokenizer.tokenize(slug, limit: 32) { textTokens.append($0) }
             var slugWords = 0  // not counted: a slug repeats the headline more than it adds evidence
             ItemProfile.collect(wordCount: &slugWords, textTokens, weight: Self.slugWeight, trustCapitals: false,
-                                into: &entries)
+                                stopwords: stopwords, into: &entries)
         }
 
         // Per term: tf (summed weights) and the highest boost, terms ascending.
@@ -110,15 +115,17 @@ struct ItemProfile: Sendable {
         fingerprint = textWords.count >= fingerprintMinWords ? SimHash.fingerprint(textWords) : nil
     }
 
-    private static func collect(wordCount: inout Int, _ tokens: [EventTokenizer.Token], weight: Float, trustCapitals: Bool,
+    /// `stopwords`: the languages whose function words are dropped (`ItemLanguage`).
+    private static func collect(wordCount: inout Int, _ tokens: [EventTokenizer.Token], weight: Float,
+                                trustCapitals: Bool, stopwords: UInt8,
                                 into entries: inout [(term: UInt64, weight: Float, boost: Float)]) {
         var previous: EventTokenizer.Token? = nil
         for token in tokens {
             defer { previous = token }
-            if token.isStopword { continue }
+            if token.stopwordLanguages & stopwords != 0 { continue }
             // Adjacent capitalised words (Mt Gox, Neil Young, Jos Bank) also count as one name: sharing the
             // pair says more than sharing either word.
-            if let p = previous, !p.isStopword, p.upper, token.upper, !p.hasDigit, !token.hasDigit {
+            if let p = previous, p.stopwordLanguages & stopwords == 0, p.upper, token.upper, !p.hasDigit, !token.hasDigit {
                 entries.append((TermHash.pair(p.hash, token.hash), weight * Self.bigramWeight, entityBoost))
             }
             let boost: Float = token.hasDigit ? numberBoost : (trustCapitals && token.isCapitalised ? entityBoost : 1)

@@ -1,42 +1,131 @@
-/// Function words that say nothing about which event an item reports (English; other languages fall back on IDF,
-/// which demotes their function words as the statistics grow).
+/// Function words that say nothing about which event an item reports, per language. An item's own language
+/// (`Language.detect`) decides which apply: in a store that is mostly English, German or French function words are
+/// rare across all items, so IDF alone would weigh "und" or "pour" like a name, and two German items would match
+/// on them. Languages are bits of a mask: a word can be a function word of several ("in", "de").
 enum Stopwords {
-    static let words: [String] = """
-    a about above after again against all almost also am among an and any are aren around as at be because been \
-    before being below between both but by can cannot could couldn did didn do does doesn doing don down during \
-    each either else ever every few for from further get gets got had hadn has hasn have haven having he her here \
-    hers herself him himself his how however i if in into is isn it its itself just let ll me might more most much \
-    must mustn my myself need no nor not now of off on once one only or other ought our ours ourselves out over own \
-    per quite rather re really same say says said shall shan she should shouldn since so some still such than that \
-    the their theirs them themselves then there these they this those though through thus to too under until up \
-    upon us ve very via was wasn we were weren what when where whether which while who whom whose why will with \
-    within without won would wouldn yet you your yours yourself yourselves s t d m o y new news
-    """.split(separator: " ").map(String.init)
+    static let english: UInt8 = 1 << 0
 
-    /// Stable hashes of the stop words, as the tokenizer hashes terms.
-    static let hashes: Set<UInt64> = Set(words.map { TermHash.of(Array($0.utf8)) })
+    /// English first (the default language); the others in the order a tie between them is broken.
+    static let lists: [(mask: UInt8, words: String)] = [
+        (english, """
+        a about above after again against all almost also am among an and any are aren around as at be because been \
+        before being below between both but by can cannot could couldn did didn do does doesn doing don down during \
+        each either else ever every few for from further get gets got had hadn has hasn have haven having he her here \
+        hers herself him himself his how however i if in into is isn it its itself just let ll me might more most much \
+        must mustn my myself need no nor not now of off on once one only or other ought our ours ourselves out over own \
+        per quite rather re really same say says said shall shan she should shouldn since so some still such than that \
+        the their theirs them themselves then there these they this those though through thus to too under until up \
+        upon us ve very via was wasn we were weren what when where whether which while who whom whose why will with \
+        within without won would wouldn yet you your yours yourself yourselves s t d m o y new news
+        """),
+        (1 << 1, """
+        aber alle allem allen aller alles als also am an andere anderem anderen anderer anderes auch auf aus bei bin \
+        bis bist da damit dann das dass dazu dein deine dem den denn der derer des dessen dich dir doch dort du durch \
+        ein eine einem einen einer eines einige einigem einigen einiger einiges einmal er es etwas euch euer eure für \
+        gegen gewesen habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres \
+        im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein keine keinem \
+        keinen keiner keines können könnte man manche mein meine mich mir mit muss musste nach nicht nichts noch nun \
+        nur ob oder ohne sehr sein seine seinem seinen seiner seines selbst sich sie sind so solche soll sollte \
+        sondern sonst über um und uns unser unsere unter viel vom von vor während war waren was weil weiter welche \
+        welchem welchen welcher welches wenn werde werden wie wieder will wir wird wo wollen wollte würde würden zu \
+        zum zur zwar zwischen
+        """),
+        (1 << 2, """
+        au aux avec ce ces dans de des du elle elles en et eux il ils je la le les leur leurs lui ma mais me même mes \
+        moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos \
+        votre vous à été étant suis es est sommes êtes sont sera serons seront serait seraient était étaient fut ai \
+        as avons avez ont aura auront aurait avait avaient eu cette cet ceux celle celles celui ça plus aussi comme \
+        tout tous toute toutes bien très sans sous entre après avant depuis chez lors dont où si alors donc car ni
+        """),
+        (1 << 3, """
+        de la que el en y a los del se las por un para con no una su al lo como más pero sus le ya o este sí porque \
+        esta entre cuando muy sin sobre también me hasta hay donde quien desde todo nos durante todos uno les ni \
+        contra otros ese eso ante ellos e esto mí antes algunos qué unos yo otro otras otra él tanto esa estos mucho \
+        quienes nada muchos cual poco ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas es son fue \
+        era han ha ser está están sido hace tiene tienen según
+        """),
+        (1 << 4, """
+        de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à seu \
+        sua ou ser quando muito há nos já está eu também só pelo pela até isso ela entre era depois sem mesmo aos \
+        ter seus quem nas me esse eles estão você tinha foram essa num nem suas meu às minha têm numa pelos elas \
+        havia seja qual será nós tenho lhe deles essas esses pelas este fosse dele tu te vocês vos lhes meus \
+        minhas nosso nossa nossos nossas dela delas esta estes estas aquele aquela aqueles aquelas isto aquilo \
+        estamos sou somos são
+        """),
+        (1 << 5, """
+        ad al allo ai agli all alla alle con col coi da dal dallo dai dagli dall dalla dalle di del dello dei degli \
+        dell della delle in nel nello nei negli nell nella nelle su sul sullo sui sugli sull sulla sulle per tra \
+        contro io tu lui lei noi voi loro mio mia miei mie tuo tua suo sua suoi sue nostro nostra nostri nostre mi \
+        ti ci vi lo la li le gli ne il un uno una ma ed se perché anche come dove che chi cui non più quale quanto \
+        quella quelle quello quelli questo questi questa queste si tutto tutti ho hai ha abbiamo hanno è sono era \
+        erano stato stata essere fa fatto
+        """),
+        (1 << 6, """
+        de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan zou of \
+        wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft hebben deze \
+        want nog zal me zij nu geen omdat iets worden toch al waren veel meer doen toen moet ben zonder kan hun dus \
+        alles onder ja eens hier wie werd altijd wordt kunnen ons zelf tegen na reeds wil kon niets uw iemand \
+        geweest andere
+        """),
+    ]
 
-    /// The same set as an open-addressing table probed with the hash's low bits (term hashes are mixed): the
-    /// tokenizer asks about every word, and `Set` would run SipHash each time.
-    private static let table: [UInt64] = {
-        var table = [UInt64](repeating: 0, count: 1024)
-        for hash in hashes {
-            var i = Int(truncatingIfNeeded: hash) & (table.count - 1)
-            while table[i] != 0 { i = (i + 1) & (table.count - 1) }
-            table[i] = hash
+    /// Function words of other languages that are also common English words or names: they do not count as
+    /// evidence of those languages (an English headline on a war, a con or Dan Brown stays English).
+    static let englishHomographs: Set<String> = """
+        ad ai al also am an as ben bin car come con dan die do don dove door era fine had hat hem hier hun is kan \
+        la lo ma man me men mi mit mon na no on over par plus sa sin so son te ten tu war was want will
+        """.split(whereSeparator: \.isWhitespace).map(String.init).reduce(into: []) { $0.insert($1) }
+
+    /// Per word: the languages it is a function word of, and those it is evidence of (not an English word).
+    struct Entry {
+        var hash: UInt64
+        var languages: UInt8
+        var evidence: UInt8
+    }
+
+    static let entries: [Entry] = {
+        var byHash: [UInt64: Entry] = [:]
+        for (mask, words) in lists {
+            for word in words.split(whereSeparator: \.isWhitespace) {
+                // English keeps its words' raw hashes, as before other languages were known (its decisions stay
+                // as measured); the others are hashed as the tokenizer hashes what it reads.
+                let hash = mask == english ? TermHash.of(Array(word.utf8)) : EventTokenizer.termHash(of: String(word))
+                var entry = byHash[hash] ?? Entry(hash: hash, languages: 0, evidence: 0)
+                entry.languages |= mask
+                if mask != english && !englishHomographs.contains(String(word)) { entry.evidence |= mask }
+                byHash[hash] = entry
+            }
+        }
+        // English function words are no evidence of another language.
+        return byHash.values.map { entry in
+            var entry = entry
+            if entry.languages & english != 0 { entry.evidence = 0 }
+            return entry
+        }
+    }()
+
+    /// The same as an open-addressing table probed with the hash's low bits (term hashes are mixed): the
+    /// tokenizer asks about every word, and a `Dictionary` would run SipHash each time.
+    private static let table: [Entry] = {
+        var table = [Entry](repeating: Entry(hash: 0, languages: 0, evidence: 0), count: 4096)
+        precondition(entries.count * 2 < table.count)
+        for entry in entries {
+            var i = Int(truncatingIfNeeded: entry.hash) & (table.count - 1)
+            while table[i].hash != 0 { i = (i + 1) & (table.count - 1) }
+            table[i] = entry
         }
         return table
     }()
 
-    /// Whether `hash` is a stop word's (a term hash of 0, never a stop word's, would end the probe at once).
+    /// The languages `hash` is a function word of and evidence of (none for a term hash of 0, never a word's).
     @inline(__always)
-    static func contains(_ hash: UInt64) -> Bool {
+    static func lookup(_ hash: UInt64) -> (languages: UInt8, evidence: UInt8) {
         table.withUnsafeBufferPointer { table in
             var i = Int(truncatingIfNeeded: hash) & (table.count - 1)
             while true {
-                let k = table[i]
-                if k == hash { return k != 0 }
-                if k == 0 { return false }
+                let entry = table[i]
+                if entry.hash == hash { return hash == 0 ? (0, 0) : (entry.languages, entry.evidence) }
+                if entry.hash == 0 { return (0, 0) }
                 i = (i + 1) & (table.count - 1)
             }
         }

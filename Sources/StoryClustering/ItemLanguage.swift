@@ -1,0 +1,31 @@
+/// Which function words to drop from an item: English ones, and those of the item's own language when its
+/// function words show it is written in another. A language is chosen only on evidence that English text does not
+/// give: at least two of its function words that are not also English words (`Stopwords.englishHomographs`),
+/// written in lower case (a capital mid-sentence marks a name), outnumbering the English function words. Headlines
+/// too short to tell keep the English list, as every item did before other languages were known.
+enum ItemLanguage {
+    /// The `Stopwords` language mask whose words `tokens` drop.
+    static func stopwordMask(_ title: [EventTokenizer.Token], _ text: [EventTokenizer.Token]) -> UInt8 {
+        var english = 0
+        var evidence = (0, 0, 0, 0, 0, 0, 0, 0)
+        func count(_ tokens: [EventTokenizer.Token]) {
+            for token in tokens where token.stopwordLanguages != 0 {
+                if token.stopwordLanguages & Stopwords.english != 0 { english += 1 }
+                guard token.languageEvidence != 0, !token.isCapitalised else { continue }
+                withUnsafeMutableBytes(of: &evidence) { counts in
+                    let counts = counts.bindMemory(to: Int.self)
+                    for bit in 1 ..< 8 where token.languageEvidence & (1 << bit) != 0 { counts[bit] += 1 }
+                }
+            }
+        }
+        count(title)
+        count(text)
+        var best = 0, bestCount = 0
+        withUnsafeBytes(of: evidence) { counts in
+            let counts = counts.bindMemory(to: Int.self)
+            for bit in 1 ..< 8 where counts[bit] > bestCount { (best, bestCount) = (bit, counts[bit]) }
+        }
+        guard bestCount >= 2, bestCount > english else { return Stopwords.english }
+        return Stopwords.english | UInt8(1 << best)
+    }
+}

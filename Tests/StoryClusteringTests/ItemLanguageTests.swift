@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import StoryClustering
+
+/// Function words by the item's language: a store of mostly English news must not weigh German or French function
+/// words as rare names.
+@Suite struct ItemLanguageTests {
+    static func mask(_ title: String, _ text: String = "") -> UInt8 {
+        var tokenizer = EventTokenizer()
+        var titleTokens: [EventTokenizer.Token] = [], textTokens: [EventTokenizer.Token] = []
+        tokenizer.tokenize(title) { titleTokens.append($0) }
+        tokenizer.tokenize(text) { textTokens.append($0) }
+        return ItemLanguage.stopwordMask(titleTokens, textTokens)
+    }
+
+    static let german: UInt8 = 1 << 1, french: UInt8 = 1 << 2, portuguese: UInt8 = 1 << 4, dutch: UInt8 = 1 << 6
+
+    @Test func itemsInOtherLanguagesDropTheirFunctionWords() {
+        #expect(Self.mask("Der Landtag stimmt über das neue Schulgesetz ab",
+                          "Die Abgeordneten haben sich nach langer Debatte auf einen Kompromiss geeinigt, der für alle "
+                          + "Schulen im Land gelten soll.") == Stopwords.english | Self.german)
+        #expect(Self.mask("Le gouvernement annonce une réforme des retraites pour les fonctionnaires")
+                == Stopwords.english | Self.french)
+        #expect(Self.mask("Acidente na A1 causa um morto e dois feridos graves",
+                          "O acidente aconteceu durante a manhã, quando um camião embateu em dois carros.")
+                == Stopwords.english | Self.portuguese)
+        #expect(Self.mask("FC Utrecht wint met 3-1 van Cercle Brugge in een spannende wedstrijd")
+                == Stopwords.english | Self.dutch)
+    }
+
+    @Test(arguments: [
+        // Words that are function words elsewhere but English words (war, die, man, son) or names (Dan, MIT, LA).
+        ("War in Ukraine: three die as man and son flee shelling", ""),
+        ("Dan Brown and Ben Affleck at MIT", ""),
+        ("Die Hard star returns to LA", "The film was shot in Los Angeles over the summer."),
+        // Too short to tell: the English list, as before other languages were known.
+        ("Kohl", ""),
+    ])
+    func englishAndUndecidableItemsKeepTheEnglishList(_ title: String, _ text: String) {
+        #expect(Self.mask(title, text) == Stopwords.english)
+    }
+
+    @Test func everyListedWordIsFoundAsTheTokenizerReadsIt() {
+        // The tables hash the other languages' words as the tokenizer reads them (lowercased, stemmed): a word
+        // hashed otherwise would never match.
+        for (mask, words) in Stopwords.lists where mask != Stopwords.english {
+            for word in words.split(whereSeparator: \.isWhitespace) {
+                var tokens: [EventTokenizer.Token] = []
+                var tokenizer = EventTokenizer()
+                tokenizer.tokenize(String(word)) { tokens.append($0) }
+                guard let token = tokens.first else { continue }  // a single letter is no token
+                #expect(tokens.count == 1 && token.stopwordLanguages & mask != 0, "\(word)")
+            }
+        }
+    }
+
+    @Test func twoGermanReportsOfDifferentEventsStayApartInAnEnglishStore() {
+        let clusterer = StoryClusterer()
+        // History: English news, as a store that mostly follows English feeds has it.
+        let places = ["Leeds", "Boston", "Perth", "Dublin", "Austin", "Denver", "Bristol", "Toronto"]
+        let topics = ["council budget vote", "bridge repairs", "school funding", "hospital staffing",
+                      "rail timetable", "water prices"]
+        var id: Int64 = 1000
+        for place in places {
+            for topic in topics {
+                id += 1
+                clusterer.learn(Fixtures.item(id, "\(place) \(topic) delayed again",
+                                              "Officials in \(place) said the \(topic) would be reviewed next month "
+                                              + "after residents complained about the cost and the timing.",
+                                              hours: -48, feed: 9))
+            }
+        }
+        let schools = Fixtures.item(
+            1, "Der Landtag stimmt über das neue Schulgesetz ab",
+            "Die Abgeordneten haben sich nach einer langen Debatte auf einen Kompromiss geeinigt, der für alle "
+                + "Schulen im Land gelten soll. Die Opposition kritisiert, dass die Lehrer nicht gefragt wurden und "
+                + "die Kosten für die Gemeinden noch nicht geklärt sind.", feed: 1)
+        let waste = Fixtures.item(
+            2, "Die Stadt erhöht die Gebühren für die Müllabfuhr",
+            "Ab dem kommenden Jahr zahlen die Haushalte mehr für die Abholung des Mülls. Die Verwaltung begründet "
+                + "das mit den gestiegenen Kosten für Personal und Fahrzeuge, die nicht mehr gedeckt seien.",
+            hours: 1, feed: 2)
+        let schoolsElsewhere = Fixtures.item(
+            3, "Landtag beschließt Schulgesetz nach langer Debatte",
+            "Nach einer langen Debatte hat der Landtag das neue Schulgesetz beschlossen. Lehrerverbände und die "
+                + "Opposition kritisieren den Kompromiss, weil die Kosten für die Schulen offen bleiben.",
+            hours: 2, feed: 3)
+        let result = clusterer.assign(batch: [schools, waste, schoolsElsewhere])
+        let story = Dictionary(uniqueKeysWithValues: result.map { ($0.itemID, $0.storyID) })
+        #expect(story[2] == 2, "\(clusterer.explain(schools, waste))")
+        #expect(story[3] == 1, "\(clusterer.explain(schools, schoolsElsewhere))")
+    }
+}
