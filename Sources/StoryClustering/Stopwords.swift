@@ -87,9 +87,7 @@ enum Stopwords {
         var byHash: [UInt64: Entry] = [:]
         for (mask, words) in lists {
             for word in words.split(whereSeparator: \.isWhitespace) {
-                // English keeps its words' raw hashes, as before other languages were known (its decisions stay
-                // as measured); the others are hashed as the tokenizer hashes what it reads.
-                let hash = mask == english ? TermHash.of(Array(word.utf8)) : EventTokenizer.termHash(of: String(word))
+                let hash = EventTokenizer.termHash(of: String(word))
                 var entry = byHash[hash] ?? Entry(hash: hash, languages: 0, evidence: 0)
                 entry.languages |= mask
                 if mask != english && !englishHomographs.contains(String(word)) { entry.evidence |= mask }
