@@ -82,10 +82,12 @@ struct ItemProfile: Sendable {
         let capitalisedShare = titleWords == 0 ? 0 : Double(capitalised) / Double(titleWords)
         var words = 0
         let titleCase = capitalisedShare > 0.6
-        ItemProfile.collect(wordCount: &words, titleTokens, weight: Self.titleWeight, trustCapitals: !titleCase,
+        // German writes every noun with a capital: there a capital marks no name.
+        let capitalsMarkNames = stopwords & Stopwords.german == 0
+        ItemProfile.collect(wordCount: &words, titleTokens, weight: Self.titleWeight,
+                            trustCapitals: !titleCase && capitalsMarkNames, stopwords: stopwords, into: &entries)
+        ItemProfile.collect(wordCount: &words, textTokens, weight: 1, trustCapitals: capitalsMarkNames,
                             stopwords: stopwords, into: &entries)
-        ItemProfile.collect(wordCount: &words, textTokens, weight: 1, trustCapitals: true, stopwords: stopwords,
-                            into: &entries)
 
         if !slug.isEmpty {
             textTokens.removeAll(keepingCapacity: true)

@@ -4,6 +4,7 @@
 /// on them. Languages are bits of a mask: a word can be a function word of several ("in", "de").
 enum Stopwords {
     static let english: UInt8 = 1 << 0
+    static let german: UInt8 = 1 << 1
 
     /// English first (the default language); the others in the order a tie between them is broken.
     static let lists: [(mask: UInt8, words: String)] = [
@@ -18,9 +19,10 @@ enum Stopwords {
         upon us ve very via was wasn we were weren what when where whether which while who whom whose why will with \
         within without won would wouldn yet you your yours yourself yourselves s t d m o y new news
         """),
-        (1 << 1, """
-        aber alle allem allen aller alles als also am an andere anderem anderen anderer anderes auch auf aus bei bin \
-        bis bist da damit dann das dass dazu dein deine dem den denn der derer des dessen dich dir doch dort du durch \
+        (german, """
+        ab aber alle allem allen aller alles als also am an andere anderem anderen anderer anderes auch auf aus bei \
+        bereits bin bis bist da dabei damit dann das dass dazu dein deine dem den denn der derer des dessen dich die \
+        diese diesem diesen dieser dieses dir doch dort du durch immer mehr schon sei seien sowie worden wurde wurden \
         ein eine einem einen einer eines einige einigem einigen einiger einiges einmal er es etwas euch euer eure für \
         gegen gewesen habe haben hat hatte hatten hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres \
         im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein keine keinem \
@@ -57,7 +59,7 @@ enum Stopwords {
         dell della delle in nel nello nei negli nell nella nelle su sul sullo sui sugli sull sulla sulle per tra \
         contro io tu lui lei noi voi loro mio mia miei mie tuo tua suo sua suoi sue nostro nostra nostri nostre mi \
         ti ci vi lo la li le gli ne il un uno una ma ed se perché anche come dove che chi cui non più quale quanto \
-        quella quelle quello quelli questo questi questa queste si tutto tutti ho hai ha abbiamo hanno è sono era \
+        quella quelle quello quelli cosa questo questi questa queste si tutto tutti ho hai ha abbiamo hanno è sono era \
         erano stato stata essere fa fatto
         """),
         (1 << 6, """

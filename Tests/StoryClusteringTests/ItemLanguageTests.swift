@@ -54,6 +54,35 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        (german, "der die das und ist nicht mit für auf dem den"),
+        (french, "le la les et des est une pour dans que qui"),
+        (1 << 3, "el la los las y que en del por una"),
+        (portuguese, "o os as e que do da em uma não"),
+        (1 << 5, "il di che la è per una del della non"),
+        (dutch, "de het een en van is dat niet op te"),
+    ] as [(UInt8, String)])
+    func theCommonestFunctionWordsAreListed(_ language: UInt8, _ words: String) {
+        for word in words.split(separator: " ") {
+            #expect(Stopwords.lookup(EventTokenizer.termHash(of: String(word))).languages & language != 0, "\(word)")
+        }
+    }
+
+    @Test func germanCapitalsMarkNounsNotNames() {
+        func raw(_ word: String, title: String, text: String) -> Float? {
+            var tokenizer = EventTokenizer()
+            let profile = ItemProfile(title: title, text: text, fingerprintMinWords: 1000, tokenizer: &tokenizer)
+            return profile.index(of: EventTokenizer.termHash(of: word)).map { profile.raw[$0] }
+        }
+        // English: a capital mid-sentence marks a name, which weighs more than a plain word.
+        let english = "Officials said the council met in Leeds on Monday and voted against the plan."
+        #expect(raw("leeds", title: "", text: english)! > raw("voted", title: "", text: english)!)
+        // German: every noun has one, so a noun weighs as any other word.
+        let german = "Die Abgeordneten haben sich nach einer langen Debatte auf einen Kompromiss geeinigt, der für "
+            + "alle Schulen gelten soll."
+        #expect(raw("kompromiss", title: "", text: german) == raw("geeinigt", title: "", text: german))
+    }
+
     @Test func twoGermanReportsOfDifferentEventsStayApartInAnEnglishStore() {
         let clusterer = StoryClusterer()
         // History: English news, as a store that mostly follows English feeds has it.
