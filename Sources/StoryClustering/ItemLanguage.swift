@@ -6,25 +6,19 @@
 enum ItemLanguage {
     /// The `Stopwords` language mask whose words `tokens` drop.
     static func stopwordMask(_ title: [EventTokenizer.Token], _ text: [EventTokenizer.Token]) -> UInt8 {
-        var english = 0
-        var evidence = (0, 0, 0, 0, 0, 0, 0, 0)
+        var english: Int32 = 0
+        var evidence = SIMD8<Int32>()  // per language bit; no allocation per item
         func count(_ tokens: [EventTokenizer.Token]) {
             for token in tokens where token.stopwordLanguages != 0 {
                 if token.stopwordLanguages & Stopwords.english != 0 { english += 1 }
                 guard token.languageEvidence != 0, !token.isCapitalised else { continue }
-                withUnsafeMutableBytes(of: &evidence) { counts in
-                    let counts = counts.bindMemory(to: Int.self)
-                    for bit in 1 ..< 8 where token.languageEvidence & (1 << bit) != 0 { counts[bit] += 1 }
-                }
+                for bit in 1 ..< 8 where token.languageEvidence & (1 << bit) != 0 { evidence[bit] += 1 }
             }
         }
         count(title)
         count(text)
-        var best = 0, bestCount = 0
-        withUnsafeBytes(of: evidence) { counts in
-            let counts = counts.bindMemory(to: Int.self)
-            for bit in 1 ..< 8 where counts[bit] > bestCount { (best, bestCount) = (bit, counts[bit]) }
-        }
+        var best = 0, bestCount: Int32 = 0
+        for bit in 1 ..< 8 where evidence[bit] > bestCount { (best, bestCount) = (bit, evidence[bit]) }
         guard bestCount >= 2, bestCount > english else { return Stopwords.english }
         return Stopwords.english | UInt8(1 << best)
     }

@@ -1,10 +1,15 @@
 /// Function words that say nothing about which event an item reports, per language. An item's own language
-/// (`Language.detect`) decides which apply: in a store that is mostly English, German or French function words are
+/// (`ItemLanguage`) decides which apply: in a store that is mostly English, German or French function words are
 /// rare across all items, so IDF alone would weigh "und" or "pour" like a name, and two German items would match
 /// on them. Languages are bits of a mask: a word can be a function word of several ("in", "de").
 enum Stopwords {
     static let english: UInt8 = 1 << 0
     static let german: UInt8 = 1 << 1
+    static let french: UInt8 = 1 << 2
+    static let spanish: UInt8 = 1 << 3
+    static let portuguese: UInt8 = 1 << 4
+    static let italian: UInt8 = 1 << 5
+    static let dutch: UInt8 = 1 << 6
 
     /// English first (the default language); the others in the order a tie between them is broken.
     static let lists: [(mask: UInt8, words: String)] = [
@@ -32,21 +37,21 @@ enum Stopwords {
         welchem welchen welcher welches wenn werde werden wie wieder will wir wird wo wollen wollte würde würden zu \
         zum zur zwar zwischen
         """),
-        (1 << 2, """
+        (french, """
         au aux avec ce ces dans de des du elle elles en et eux il ils je la le les leur leurs lui ma mais me même mes \
         moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos \
         votre vous à été étant suis es est sommes êtes sont sera serons seront serait seraient était étaient fut ai \
         as avons avez ont aura auront aurait avait avaient eu cette cet ceux celle celles celui ça plus aussi comme \
         tout tous toute toutes bien très sans sous entre après avant depuis chez lors dont où si alors donc car ni
         """),
-        (1 << 3, """
+        (spanish, """
         de la que el en y a los del se las por un para con no una su al lo como más pero sus le ya o este sí porque \
         esta entre cuando muy sin sobre también me hasta hay donde quien desde todo nos durante todos uno les ni \
         contra otros ese eso ante ellos e esto mí antes algunos qué unos yo otro otras otra él tanto esa estos mucho \
         quienes nada muchos cual poco ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas es son fue \
         era han ha ser está están sido hace tiene tienen según
         """),
-        (1 << 4, """
+        (portuguese, """
         de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à seu \
         sua ou ser quando muito há nos já está eu também só pelo pela até isso ela entre era depois sem mesmo aos \
         ter seus quem nas me esse eles estão você tinha foram essa num nem suas meu às minha têm numa pelos elas \
@@ -54,7 +59,7 @@ enum Stopwords {
         minhas nosso nossa nossos nossas dela delas esta estes estas aquele aquela aqueles aquelas isto aquilo \
         estamos sou somos são
         """),
-        (1 << 5, """
+        (italian, """
         ad al allo ai agli all alla alle con col coi da dal dallo dai dagli dall dalla dalle di del dello dei degli \
         dell della delle in nel nello nei negli nell nella nelle su sul sullo sui sugli sull sulla sulle per tra \
         contro io tu lui lei noi voi loro mio mia miei mie tuo tua suo sua suoi sue nostro nostra nostri nostre mi \
@@ -62,7 +67,7 @@ enum Stopwords {
         quella quelle quello quelli cosa questo questi questa queste si tutto tutti ho hai ha abbiamo hanno è sono era \
         erano stato stata essere fa fatto
         """),
-        (1 << 6, """
+        (dutch, """
         de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan zou of \
         wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft hebben deze \
         want nog zal me zij nu geen omdat iets worden toch al waren veel meer doen toen moet ben zonder kan hun dus \
@@ -72,10 +77,11 @@ enum Stopwords {
     ]
 
     /// Function words of other languages that are also common English words or names: they do not count as
-    /// evidence of those languages (an English headline on a war, a con or Dan Brown stays English).
+    /// evidence of those languages (an English headline on a war, a con or Dan Brown stays English). Words of the
+    /// English list count for none anyway.
     static let englishHomographs: Set<String> = """
-        ad ai al also am an as ben bin car come con dan die do don dove door era fine had hat hem hier hun is kan \
-        la lo ma man me men mi mit mon na no on over par plus sa sin so son te ten tu war was want will
+        ad ai al ben bin car come con dan die dove door era fine hat hem hier hun kan la lo ma man men mi mit mon na \
+        par plus sa sin son te ten tu war want
         """.split(whereSeparator: \.isWhitespace).map(String.init).reduce(into: []) { $0.insert($1) }
 
     /// Per word: the languages it is a function word of, and those it is evidence of (not an English word).
@@ -96,8 +102,9 @@ enum Stopwords {
                 byHash[hash] = entry
             }
         }
-        // English function words are no evidence of another language.
-        return byHash.values.map { entry in
+        // English function words are no evidence of another language. Sorted: the table's layout is the same in
+        // every process.
+        return byHash.values.sorted { $0.hash < $1.hash }.map { entry in
             var entry = entry
             if entry.languages & english != 0 { entry.evidence = 0 }
             return entry

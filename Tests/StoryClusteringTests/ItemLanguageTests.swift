@@ -13,7 +13,8 @@ import Testing
         return ItemLanguage.stopwordMask(titleTokens, textTokens)
     }
 
-    static let german: UInt8 = 1 << 1, french: UInt8 = 1 << 2, portuguese: UInt8 = 1 << 4, dutch: UInt8 = 1 << 6
+    static let (german, french, portuguese, dutch) = (Stopwords.german, Stopwords.french, Stopwords.portuguese,
+                                                      Stopwords.dutch)
 
     @Test func itemsInOtherLanguagesDropTheirFunctionWords() {
         #expect(Self.mask("Der Landtag stimmt über das neue Schulgesetz ab",
@@ -57,9 +58,9 @@ import Testing
     @Test(arguments: [
         (german, "der die das und ist nicht mit für auf dem den"),
         (french, "le la les et des est une pour dans que qui"),
-        (1 << 3, "el la los las y que en del por una"),
+        (Stopwords.spanish, "el la los las y que en del por una"),
         (portuguese, "o os as e que do da em uma não"),
-        (1 << 5, "il di che la è per una del della non"),
+        (Stopwords.italian, "il di che la è per una del della non"),
         (dutch, "de het een en van is dat niet op te"),
     ] as [(UInt8, String)])
     func theCommonestFunctionWordsAreListed(_ language: UInt8, _ words: String) {
