@@ -19,6 +19,16 @@ public enum CanonicalURL {
                                    "wt_", "wt.", "ns_"]
     static let mobileHostPrefixes = ["www.", "m.", "mobile.", "amp.", "www2."]
 
+    /// Raise when `canonicalize` changes in code (not in the tables above, which `rulesFingerprint` reads itself).
+    static let logicRevision = 1
+    /// Names this version's canonicalisation: a store keeps the fingerprint its links were canonicalised under
+    /// and re-canonicalises them when it differs, since identity keys of items without a guid are canonical links
+    /// and a stale key would store a feed's listed item again as new (`FeedStore.refreshLinkIdentities`).
+    public static let rulesFingerprint: String = {
+        let tables = [trackingParameters.sorted(), trackingPrefixes.sorted(), mobileHostPrefixes.sorted()]
+        return "\(logicRevision)-" + StableHash.hex(tables.map { $0.joined(separator: ",") }.joined(separator: "|"))
+    }()
+
     /// The canonical form, or nil when `link` is not an absolute http(s) URL.
     public static func canonicalize(_ link: String) -> String? {
         let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)

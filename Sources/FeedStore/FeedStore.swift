@@ -8,6 +8,9 @@ import GRDB
 public final class FeedStore: Sendable {
     let database: DatabasePool
     public let path: String
+    /// Entries whose canonical link or identity key this open brought up to the current link rules (0 unless
+    /// the rules changed since the store was last written: `refreshLinkIdentities`).
+    public let relinkedEntries: Int
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String, readOnly: Bool = false) throws(StoreError) {
@@ -38,8 +41,11 @@ public final class FeedStore: Sendable {
             }
             if !readOnly {
                 try StoreSchema.migrator.migrate(database)
+                relinkedEntries = try database.write { try Self.refreshLinkIdentities($0) }
             } else if try database.read({ try !StoreSchema.migrator.hasCompletedMigrations($0) }) {
                 throw StoreError(path: path, message: "the store's schema is older than this feedd; run a writing command first")
+            } else {
+                relinkedEntries = 0
             }
         } catch let error as StoreError {
             throw error

@@ -45,7 +45,12 @@ struct GlobalOptions: ParsableArguments {
         LogSetup.bootstrap(level: level)
         do {
             let store = try FeedStore(path: configuration.databaseFile.path, readOnly: readOnly)
-            return (configuration, store, Logger(label: "feedd"))
+            let logger = Logger(label: "feedd")
+            if store.relinkedEntries > 0 {
+                logger.notice("stored links brought up to this version's canonical-link rules",
+                              metadata: ["entries": "\(store.relinkedEntries)"])
+            }
+            return (configuration, store, logger)
         } catch {
             printError("feedd: \(error)")
             throw ExitCode(3)
