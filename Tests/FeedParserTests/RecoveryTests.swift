@@ -48,6 +48,20 @@ import FeedModel
         #expect(try parse(bytes: bytes).title == "é \u{201C}q\u{201D} café")
     }
 
+    @Test func utf8LabelledLatin1IsReadAsUTF8() throws {
+        // UTF-8 text ("Sådan", "på", "é") under a Latin-1 declaration, one stray windows-1252 byte (0xE6 æ) among
+        // it: read as UTF-8 with the stray byte repaired, not as "SÃ¥dan".
+        let bytes = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>"#.utf8)
+            + Array("Sådan på café ".utf8) + [0xE6] + Array("</title></channel></rss>".utf8)
+        #expect(try parse(bytes: bytes).title == "Sådan på café æ")
+        #expect(try parse(bytes: bytes, contentType: "text/xml; charset=iso-8859-1").title == "Sådan på café æ")
+        // Real Latin-1 (0xE5 å, 0xE9 é) stays Latin-1, including a pair that happens to be valid UTF-8 ("Ã©",
+        // 0xC3 0xA9) when the document's other high bytes outnumber it.
+        let latin1 = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>"#.utf8)
+            + [0x53, 0xE5, 0x20, 0x63, 0x61, 0x66, 0xE9, 0x20, 0xC3, 0xA9] + Array("</title></channel></rss>".utf8)
+        #expect(try parse(bytes: latin1).title == "Så café Ã©")
+    }
+
     @Test func htmlNamedEntitiesAndBareAmpersands() throws {
         let feed = try parse(rss(item: """
             <title>Caf&eacute;&nbsp;&mdash; Tom &amp; Jerry &hellip; R&D &copy 2026 &#146;</title>
