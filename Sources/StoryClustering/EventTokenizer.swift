@@ -1,5 +1,6 @@
-/// Splits text into word tokens without allocating a string per word: works on UTF-8 bytes, lowercases ASCII,
-/// keeps digits with their decimal separators, and notes the cues that mark a name or a figure.
+/// Splits text into word tokens without allocating a string per word: works on UTF-8 bytes, lowercases the
+/// alphabets of European news (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic: `CaseFolding`), keeps digits
+/// with their decimal separators, and notes the cues that mark a name or a figure.
 struct EventTokenizer {
     struct Token {
         /// Stable hash of the (lowercased, lightly stemmed) word.
@@ -150,7 +151,25 @@ struct EventTokenizer {
                     i += 3
                     continue
                 }
-                if byte == 0xC2 && i + 1 < n && bytes[i + 1] == 0xA0 { emit(s.flush(), s, &self); i += 2; continue }
+                if byte >= 0xC2 && byte < 0xE0 && i + 1 < n && bytes[i + 1] & 0xC0 == 0x80 {
+                    // A two-byte character: a letter of one of the folded alphabets is lowercased (so "Über" at
+                    // a sentence's start is "über") and its capital counts as one; Latin-1 punctuation (no-break
+                    // space, « », ¿, ¡, ·, ×, ÷) separates words.
+                    switch CaseFolding.fold(byte, bytes[i + 1]) {
+                    case .separator:
+                        emit(s.flush(), s, &self)
+                    case let .letter(lower, upper):
+                        s.begin(capitalised: upper)
+                        if lower < 0x80 {
+                            s.append(UInt8(lower))
+                        } else {
+                            s.append(0xC0 | UInt8(lower >> 6))
+                            s.append(0x80 | UInt8(lower & 0x3F))
+                        }
+                    }
+                    i += 2
+                    continue
+                }
                 s.begin(capitalised: false)
                 s.append(byte)
             } else if (byte == 0x2F || byte == 0x2D) && s.hasDigit && s.length <= 4,
@@ -252,7 +271,7 @@ struct EventTokenizer {
 
     /// The hash the tokenizer gives `word` read alone (lowercased, stemmed), for tables of known words.
     static func termHash(of word: String) -> UInt64 {
-        var bytes = word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var bytes = CaseFolding.lowercased(Array(word.utf8))
         let stem = stem(length: bytes.count) { bytes[bytes.count - 1 - $0] }
         bytes.removeLast(stem.drop)
         if stem.appendY { bytes.append(0x79) }

@@ -37,4 +37,33 @@ import Testing
         let (_, words) = tokens("guarantees bus class is its Paris's countries")
         #expect(words == ["guarantee", "bus", "class", "is", "its", "pari", "country"])
     }
+
+    @Test func capitalsOfEuropeanAlphabetsFoldToLowerCase() {
+        let pairs = [("Über", "über"), ("ÉTAT", "état"), ("Łódź", "łódź"), ("ŒUVRE", "œuvre"), ("Ÿ", "ÿ"),
+                     ("ΑΘΉΝΑ", "αθήνα"), ("Ώρα", "ώρα"), ("МОСКВА", "москва"), ("Ёлка", "ёлка"), ("Škoda", "škoda")]
+        for (upper, lower) in pairs {
+            let (hashes, words) = tokens("\(upper) \(lower)")
+            #expect(words == [lower, lower], "\(upper)")
+            #expect(hashes == [hash(lower), hash(lower)], "\(upper)")
+            #expect(EventTokenizer.termHash(of: upper) == hash(lower), "\(upper)")
+        }
+        #expect(tokens("İstanbul").words == ["istanbul"])
+        // Already lower case, or without case: unchanged.
+        #expect(tokens("straße ĸ ß 東京").words == ["straße", "ĸ", "ß", "東京"])
+    }
+
+    @Test func aCapitalOutsideASCIIMarksAName() {
+        var tokenizer = EventTokenizer(keepText: true)
+        var capitalised: [Bool] = []
+        tokenizer.tokenize("le président Édouard Philippe à Évry, в Москве") { capitalised.append($0.isCapitalised) }
+        #expect(tokenizer.words.map(\.word) == ["le", "président", "édouard", "philippe", "à", "évry", "в", "москве"])
+        #expect(capitalised == [false, false, true, true, false, true, false, true])
+    }
+
+    @Test func latinOnePunctuationSeparatesWords() {
+        #expect(tokens("«Bonjour» dit-il. ¿Qué pasa? ¡Hola! 5×3 cm² 40°C a·b").words
+                == ["bonjour", "dit", "il", "qué", "pasa", "hola", "5", "3", "cm", "40"])
+        // Letters of the block stay in their word: ordinal indicators, the micro sign.
+        #expect(tokens("1ª 2º 5µm").words == ["1ª", "2º", "5µm"])
+    }
 }

@@ -1,0 +1,79 @@
+/// Lower case for the two-byte UTF-8 characters of European news: Latin-1 (German, French, Spanish, Portuguese,
+/// Nordic), Latin Extended-A (Polish, Czech, Hungarian, Turkish…), Greek and Cyrillic. Without it "Über" opening
+/// a sentence and "über" inside one are two words, and a capital outside ASCII marks no name. A table of a few
+/// ranges, not `String.lowercased()`: the tokenizer works on bytes and allocates nothing per word.
+enum CaseFolding {
+    enum Character: Equatable {
+        /// Separates words: Latin-1 punctuation and symbols (no-break space, « », ¿, ¡, ·, °, ×, ÷…).
+        case separator
+        /// Part of a word: its lower-case code point, and whether it was a capital.
+        case letter(lower: UInt16, upper: Bool)
+    }
+
+    /// The character encoded by `lead` (0xC2...0xDF) and its continuation byte.
+    @inline(__always)
+    static func fold(_ lead: UInt8, _ next: UInt8) -> Character {
+        let c = UInt16(lead & 0x1F) << 6 | UInt16(next & 0x3F)
+        switch c {
+        case 0xA0...0xBF:
+            // ª, µ and º are letters; the rest of the block is punctuation and symbols.
+            return c == 0xAA || c == 0xB5 || c == 0xBA ? .letter(lower: c, upper: false) : .separator
+        case 0xD7, 0xF7:  // × ÷
+            return .separator
+        case 0xC0...0xDE:
+            return .letter(lower: c + 0x20, upper: true)
+        case 0x130:  // İ: Turkish capital dotted I, lower case the ASCII i
+            return .letter(lower: 0x69, upper: true)
+        case 0x100...0x137, 0x14A...0x177:
+            return c & 1 == 0 ? .letter(lower: c + 1, upper: true) : .letter(lower: c, upper: false)
+        case 0x139...0x148, 0x179...0x17E:
+            return c & 1 == 1 ? .letter(lower: c + 1, upper: true) : .letter(lower: c, upper: false)
+        case 0x178:  // Ÿ
+            return .letter(lower: 0xFF, upper: true)
+        case 0x386:  // Ά
+            return .letter(lower: 0x3AC, upper: true)
+        case 0x388...0x38A:  // Έ Ή Ί
+            return .letter(lower: c + 37, upper: true)
+        case 0x38C:  // Ό
+            return .letter(lower: 0x3CC, upper: true)
+        case 0x38E...0x38F:  // Ύ Ώ
+            return .letter(lower: c + 63, upper: true)
+        case 0x391...0x3A9 where c != 0x3A2:  // Α…Ω
+            return .letter(lower: c + 32, upper: true)
+        case 0x400...0x40F:  // Ѐ…Џ
+            return .letter(lower: c + 80, upper: true)
+        case 0x410...0x42F:  // А…Я
+            return .letter(lower: c + 32, upper: true)
+        default:
+            return .letter(lower: c, upper: false)
+        }
+    }
+
+    /// `bytes` (UTF-8) with ASCII and the folded two-byte letters in lower case, as the tokenizer reads them
+    /// (separators left in place: for single words of known tables, which hold none).
+    static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte >= 0x41 && byte <= 0x5A {
+                out.append(byte | 0x20)
+            } else if byte >= 0xC2 && byte < 0xE0 && i + 1 < bytes.count && bytes[i + 1] & 0xC0 == 0x80,
+                      case let .letter(lower, _) = fold(byte, bytes[i + 1]) {
+                if lower < 0x80 {
+                    out.append(UInt8(lower))
+                } else {
+                    out.append(0xC0 | UInt8(lower >> 6))
+                    out.append(0x80 | UInt8(lower & 0x3F))
+                }
+                i += 2
+                continue
+            } else {
+                out.append(byte)
+            }
+            i += 1
+        }
+        return out
+    }
+}
