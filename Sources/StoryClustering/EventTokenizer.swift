@@ -46,6 +46,9 @@ struct EventTokenizer {
         var length = 0
         var spilled = TermHash.offset
         var count = 0
+        /// Characters of the word (bytes that start one), so a single letter outside ASCII (в, à) is no word
+        /// either.
+        var characters = 0
         var sentenceStart = true
         var capitalised = false
         var hasDigit = false
@@ -64,6 +67,7 @@ struct EventTokenizer {
             window[kept] = byte
             kept += 1
             length += 1
+            if byte & 0xC0 != 0x80 { characters += 1 }
             whole?.append(byte)
         }
 
@@ -75,16 +79,17 @@ struct EventTokenizer {
         @inline(__always) mutating func clear() {
             kept = 0
             length = 0
+            characters = 0
             spilled = TermHash.offset
             if whole != nil { whole!.removeAll(keepingCapacity: true) }
         }
 
-        /// Ends the word: its token, or nil when there is none (no word, or a single letter, which carries
-        /// nothing; a single digit can: a count, a score).
+        /// Ends the word: its token, or nil when there is none (no word, or a single letter of an alphabet,
+        /// which carries nothing; a single digit can: a count, a score; so can a CJK character, often a word).
         mutating func flush() -> Token? {
             guard length > 0 else { return nil }
             defer { clear() }
-            if length == 1 && !hasDigit { return nil }
+            if characters == 1 && length <= 2 && !hasDigit { return nil }
             if !hasDigit {
                 let window = window, kept = kept
                 let stem = EventTokenizer.stem(length: length) { window[kept - 1 - $0] }

@@ -10,6 +10,7 @@ enum Stopwords {
     static let portuguese: UInt8 = 1 << 4
     static let italian: UInt8 = 1 << 5
     static let dutch: UInt8 = 1 << 6
+    static let russian: UInt8 = 1 << 7
 
     /// English first (the default language); the others in the order a tie between them is broken.
     static let lists: [(mask: UInt8, words: String)] = [
@@ -73,6 +74,10 @@ enum Stopwords {
         want nog zal me zij nu geen omdat iets worden toch al waren veel meer doen toen moet ben zonder kan hun dus \
         alles onder ja eens hier wie werd altijd wordt kunnen ons zelf tegen na reeds wil kon niets uw iemand \
         geweest andere
+        """),
+        // Single letters (в, и, с, к, о, у, а, я) are no tokens: the tokenizer drops one-letter words.
+        (russian, """
+        во не что он на со как то все всё она оно так его но да ты же вы за бы по только ее её мне было вот от меня         еще ещё нет из ему теперь когда даже ну ли если уже или ни быть был него до вас нибудь опять уж вам ведь там         потом себя ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз         тоже себе под будет тогда кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы         нее неё сейчас были куда зачем всех никогда можно при наконец об другой хоть после над больше тот через эти         нас про всего них какая много разве эту моя впрочем свою свой своей своих этой перед иногда чуть том         нельзя такой такая такое такие им более всегда конечно всю между это также которые который которая         которое которых которой котором которым лишь около вместе против среди однако пока тех этих
         """),
     ]
 

@@ -27,6 +27,9 @@ import Testing
                 == Stopwords.english | Self.portuguese)
         #expect(Self.mask("FC Utrecht wint met 3-1 van Cercle Brugge in een spannende wedstrijd")
                 == Stopwords.english | Self.dutch)
+        #expect(Self.mask("В Москве открылась новая станция метро",
+                          "Мэр сказал, что это только начало и что до конца года откроют еще две станции.")
+                == Stopwords.english | Stopwords.russian)
     }
 
     @Test(arguments: [
@@ -62,6 +65,7 @@ import Testing
         (portuguese, "o os as e que do da em uma não"),
         (Stopwords.italian, "il di che la è per una del della non"),
         (dutch, "de het een en van is dat niet op te"),
+        (Stopwords.russian, "не на что он как по но из за от то это все для"),
     ] as [(UInt8, String)])
     func theCommonestFunctionWordsAreListed(_ language: UInt8, _ words: String) {
         for word in words.split(separator: " ") {
