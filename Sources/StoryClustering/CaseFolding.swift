@@ -49,6 +49,17 @@ enum CaseFolding {
         }
     }
 
+    /// Passes the UTF-8 bytes of `c` (a folded letter: below U+0800) to `put`.
+    @inline(__always)
+    static func encode(_ c: UInt16, _ put: (UInt8) -> Void) {
+        if c < 0x80 {
+            put(UInt8(c))
+        } else {
+            put(0xC0 | UInt8(c >> 6))
+            put(0x80 | UInt8(c & 0x3F))
+        }
+    }
+
     /// `bytes` (UTF-8) with ASCII and the folded two-byte letters in lower case, as the tokenizer reads them
     /// (separators left in place: for single words of known tables, which hold none).
     static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
@@ -61,12 +72,7 @@ enum CaseFolding {
                 out.append(byte | 0x20)
             } else if byte >= 0xC2 && byte < 0xE0 && i + 1 < bytes.count && bytes[i + 1] & 0xC0 == 0x80,
                       case let .letter(lower, _) = fold(byte, bytes[i + 1]) {
-                if lower < 0x80 {
-                    out.append(UInt8(lower))
-                } else {
-                    out.append(0xC0 | UInt8(lower >> 6))
-                    out.append(0x80 | UInt8(lower & 0x3F))
-                }
+                encode(lower) { out.append($0) }
                 i += 2
                 continue
             } else {

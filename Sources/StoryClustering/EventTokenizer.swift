@@ -165,12 +165,7 @@ struct EventTokenizer {
                         emit(s.flush(), s, &self)
                     case let .letter(lower, upper):
                         s.begin(capitalised: upper)
-                        if lower < 0x80 {
-                            s.append(UInt8(lower))
-                        } else {
-                            s.append(0xC0 | UInt8(lower >> 6))
-                            s.append(0x80 | UInt8(lower & 0x3F))
-                        }
+                        CaseFolding.encode(lower) { s.append($0) }
                     }
                     i += 2
                     continue
