@@ -3,7 +3,7 @@
 /// a sentence and "über" inside one are two words, and a capital outside ASCII marks no name. A table of a few
 /// ranges, not `String.lowercased()`: the tokenizer works on bytes and allocates nothing per word.
 enum CaseFolding {
-    enum Character: Equatable {
+    enum Folded: Equatable {
         /// Separates words: Latin-1 punctuation and symbols (no-break space, « », ¿, ¡, ·, °, ×, ÷…).
         case separator
         /// Part of a word: its lower-case code point, and whether it was a capital.
@@ -12,7 +12,7 @@ enum CaseFolding {
 
     /// The character encoded by `lead` (0xC2...0xDF) and its continuation byte.
     @inline(__always)
-    static func fold(_ lead: UInt8, _ next: UInt8) -> Character {
+    static func fold(_ lead: UInt8, _ next: UInt8) -> Folded {
         let c = UInt16(lead & 0x1F) << 6 | UInt16(next & 0x3F)
         switch c {
         case 0xA0...0xBF:
