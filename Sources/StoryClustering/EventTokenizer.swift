@@ -46,9 +46,6 @@ struct EventTokenizer {
         var length = 0
         var spilled = TermHash.offset
         var count = 0
-        /// Characters of the word (bytes that start one), so a single letter outside ASCII (в, à) is no word
-        /// either.
-        var characters = 0
         var sentenceStart = true
         var capitalised = false
         var hasDigit = false
@@ -67,7 +64,6 @@ struct EventTokenizer {
             window[kept] = byte
             kept += 1
             length += 1
-            if byte & 0xC0 != 0x80 { characters += 1 }
             whole?.append(byte)
         }
 
@@ -79,7 +75,6 @@ struct EventTokenizer {
         @inline(__always) mutating func clear() {
             kept = 0
             length = 0
-            characters = 0
             spilled = TermHash.offset
             if whole != nil { whole!.removeAll(keepingCapacity: true) }
         }
@@ -89,7 +84,8 @@ struct EventTokenizer {
         mutating func flush() -> Token? {
             guard length > 0 else { return nil }
             defer { clear() }
-            if characters == 1 && length <= 2 && !hasDigit { return nil }
+            // One letter: an ASCII byte, or a two-byte character (в, à: a lead byte starts the window).
+            if !hasDigit && (length == 1 || length == 2 && window[0] >= 0xC2) { return nil }
             if !hasDigit {
                 let window = window, kept = kept
                 let stem = EventTokenizer.stem(length: length) { window[kept - 1 - $0] }
