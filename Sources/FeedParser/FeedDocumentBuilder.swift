@@ -288,12 +288,12 @@ final class FeedDocumentBuilder {
         let base = captureBase
         let kind = capture.kind
         func html() -> String? {
-            let value = capture.string
+            let value = capture.text
             return value.isEmpty ? nil : URLResolution.resolveURLs(inHTML: value, base: base ?? fallbackBase)
         }
         switch captureField {
         case .feedTitle:
-            if feed?.title == nil { let value = TextValues.title(capture.string, kind: kind); feed?.title = value }
+            if feed?.title == nil { let value = TextValues.title(capture.text, kind: kind); feed?.title = value }
         case .feedLink:
             if feed?.link == nil { let value = resolve(capture.string, base); feed?.link = value }
         case .feedDescription:
@@ -308,7 +308,7 @@ final class FeedDocumentBuilder {
         case .feedDate(let rank):
             feed?.updated.offer(capture.string, rank: rank)
         case .personName:
-            if personName == nil { personName = TextValues.nonEmpty(TextValues.collapseWhitespace(capture.string)) }
+            if personName == nil { personName = TextValues.nonEmpty(TextValues.collapseWhitespace(capture.text)) }
         case .personEmail:
             if personEmail == nil { personEmail = TextValues.nonEmpty(capture.string) }
         default:
@@ -321,7 +321,7 @@ final class FeedDocumentBuilder {
         var draft = drafts[index]
         switch captureField {
         case .title:
-            if draft.title == nil { draft.title = TextValues.title(capture.string, kind: capture.kind) }
+            if draft.title == nil { draft.title = TextValues.title(capture.text, kind: capture.kind) }
         case .link:
             if draft.link == nil { draft.link = resolve(capture.string, captureBase) }
         case .guid:
@@ -333,21 +333,21 @@ final class FeedDocumentBuilder {
         case .updated(let rank):
             draft.updated.offer(capture.string, rank: rank)
         case .rssAuthor:
-            let person = TextValues.person(capture.string)
+            let person = TextValues.person(capture.text)
             draft.offerAuthor(name: person.name, email: person.email)
         case .authorName:
-            draft.offerAuthor(name: TextValues.nonEmpty(TextValues.collapseWhitespace(capture.string)), email: nil)
+            draft.offerAuthor(name: TextValues.nonEmpty(TextValues.collapseWhitespace(capture.text)), email: nil)
         case .summary(let rank):
-            if rank < draft.summaryRank, let value = capture.kind == .text ? TextValues.nonEmpty(capture.string) : html() {
+            if rank < draft.summaryRank, let value = capture.kind == .text ? TextValues.nonEmpty(capture.text) : html() {
                 draft.summary = value
                 draft.summaryRank = rank
             }
         case .content:
             if draft.content == nil {
-                draft.content = capture.kind == .text ? TextValues.nonEmpty(capture.string) : html()
+                draft.content = capture.kind == .text ? TextValues.nonEmpty(capture.text) : html()
             }
         case .category:
-            draft.addCategory(capture.string)
+            draft.addCategory(capture.text)
         default:
             break
         }

@@ -21,27 +21,29 @@ enum JSONFeedParser {
             guard let item else { return nil }
             let author = item.authors?.first { $0.name != nil || $0.url != nil } ?? item.author
             var categories: [String] = []
-            for tag in item.tags ?? [] where !tag.isEmpty && !categories.contains(tag) { categories.append(tag) }
+            for tag in (item.tags ?? []).map(MojibakeRepair.repair) where !tag.isEmpty && !categories.contains(tag) {
+                categories.append(tag)
+            }
             let enclosures = (item.attachments ?? []).compactMap { attachment -> Enclosure? in
                 guard let url = attachment.url.flatMap({ URLResolution.resolve($0, against: base) }) else { return nil }
                 return Enclosure(url: url, type: attachment.mimeType, length: attachment.size)
             }
-            let html = item.contentHTML.map { URLResolution.resolveURLs(inHTML: $0, base: base) }
+            let html = item.contentHTML.map { URLResolution.resolveURLs(inHTML: MojibakeRepair.repair($0), base: base) }
             return ParsedEntry(
-                id: item.id, title: item.title.flatMap { TextValues.title($0, kind: .text) },
+                id: item.id, title: item.title.flatMap { TextValues.title(MojibakeRepair.repair($0), kind: .text) },
                 link: (item.url ?? item.externalURL).flatMap { URLResolution.resolve($0, against: base) },
                 published: item.datePublished.flatMap(DateParsing.parse),
                 updated: item.dateModified.flatMap(DateParsing.parse),
-                author: author?.name ?? author?.url,
-                summary: item.summary.flatMap(TextValues.nonEmpty),
-                content: (html ?? item.contentText).flatMap(TextValues.nonEmpty),
+                author: author?.name.map(MojibakeRepair.repair) ?? author?.url,
+                summary: item.summary.map(MojibakeRepair.repair).flatMap(TextValues.nonEmpty),
+                content: (html ?? item.contentText.map(MojibakeRepair.repair)).flatMap(TextValues.nonEmpty),
                 categories: Array(categories.prefix(ParseLimits.maxListItems)),
                 enclosures: Array(enclosures.prefix(ParseLimits.maxListItems)))
         }
         return ParsedFeed(
-            format: .json, title: document.title.flatMap { TextValues.title($0, kind: .text) },
+            format: .json, title: document.title.flatMap { TextValues.title(MojibakeRepair.repair($0), kind: .text) },
             link: document.homePageURL.flatMap { URLResolution.resolve($0, against: feedURL) },
-            description: document.description.flatMap(TextValues.nonEmpty),
+            description: document.description.map(MojibakeRepair.repair).flatMap(TextValues.nonEmpty),
             language: document.language.flatMap(TextValues.nonEmpty), updated: nil, entries: entries)
     }
 }

@@ -1,3 +1,5 @@
+import FeedModel
+
 import Foundation
 
 /// How a text construct's content is meant.
@@ -117,12 +119,25 @@ struct TextCapture {
         full = true
     }
 
-    /// The captured text, white space trimmed at both ends.
-    var string: String {
+    /// The captured value as it is, white space trimmed at both ends: for identifiers, links and dates.
+    var string: String { withTrimmed { String(decoding: $0, as: UTF8.self) } }
+
+    /// The captured prose (titles, summaries, content, names), trimmed, with double-encoded characters mended
+    /// (`MojibakeRepair`). Identifiers stay as `string` gives them: a repaired guid would store an entry twice.
+    var text: String {
+        withTrimmed { text in
+            guard MojibakeRepair.mayNeedRepair(text) else { return String(decoding: text, as: UTF8.self) }
+            var repaired = Array(text)
+            MojibakeRepair.repair(&repaired)
+            return String(decoding: repaired, as: UTF8.self)
+        }
+    }
+
+    private func withTrimmed<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var start = 0, end = bytes.count
         while start < end, MarkupEscaping.isSpace(bytes[start]) { start += 1 }
         while end > start, MarkupEscaping.isSpace(bytes[end - 1]) { end -= 1 }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 }
 

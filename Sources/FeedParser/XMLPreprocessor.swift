@@ -1,3 +1,5 @@
+import FeedModel
+
 /// One pass over the bytes before libxml2 sees them, fixing what its recover mode would silently lose:
 /// - HTML named entities (`&eacute;`, `&nbsp;`...) become numeric references; a bare `&` becomes `&amp;`;
 ///   numeric references to windows-1252 code points (`&#146;`) become the characters browsers show for them.

@@ -8,8 +8,9 @@ import GRDB
 public final class FeedStore: Sendable {
     let database: DatabasePool
     public let path: String
-    /// Entries whose canonical link or identity key this open brought up to the current link rules (0 unless
-    /// the rules changed since the store was last written: `refreshLinkIdentities`).
+    /// Entries whose canonical link or identity key this open brought up to the current link rules or title
+    /// repair (0 unless they changed since the store was last written: `refreshLinkIdentities`,
+    /// `refreshTitleIdentities`).
     public let relinkedEntries: Int
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
@@ -41,7 +42,7 @@ public final class FeedStore: Sendable {
             }
             if !readOnly {
                 try StoreSchema.migrator.migrate(database)
-                relinkedEntries = try database.write { try Self.refreshLinkIdentities($0) }
+                relinkedEntries = try database.write { try Self.refreshLinkIdentities($0) + Self.refreshTitleIdentities($0) }
             } else if try database.read({ try !StoreSchema.migrator.hasCompletedMigrations($0) }) {
                 throw StoreError(path: path, message: "the store's schema is older than this feedd; run a writing command first")
             } else {

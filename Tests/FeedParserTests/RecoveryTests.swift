@@ -55,11 +55,41 @@ import FeedModel
             + Array("Sådan på café ".utf8) + [0xE6] + Array("</title></channel></rss>".utf8)
         #expect(try parse(bytes: bytes).title == "Sådan på café æ")
         #expect(try parse(bytes: bytes, contentType: "text/xml; charset=iso-8859-1").title == "Sådan på café æ")
-        // Real Latin-1 (0xE5 å, 0xE9 é) stays Latin-1, including a pair that happens to be valid UTF-8 ("Ã©",
-        // 0xC3 0xA9) when the document's other high bytes outnumber it.
+        // Real Latin-1 (0xE5 å, 0xE9 é) stays Latin-1, including a pair that happens to be valid UTF-8 ("È©",
+        // 0xC8 0xA9, would be "ȩ") when the document's other high bytes outnumber it.
         let latin1 = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>"#.utf8)
-            + [0x53, 0xE5, 0x20, 0x63, 0x61, 0x66, 0xE9, 0x20, 0xC3, 0xA9] + Array("</title></channel></rss>".utf8)
-        #expect(try parse(bytes: latin1).title == "Så café Ã©")
+            + [0x53, 0xE5, 0x20, 0x63, 0x61, 0x66, 0xE9, 0x20, 0xC8, 0xA9] + Array("</title></channel></rss>".utf8)
+        #expect(try parse(bytes: latin1).title == "Så café È©")
+    }
+
+    @Test func doubleEncodedTextIsMendedButIdentifiersAreKept() throws {
+        // A UTF-8 feed whose CMS encoded its UTF-8 text a second time: "’" arrives as "â€™", "å" as "Ã¥".
+        let xml = """
+            <?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bold â€“ fodbold</title>
+            <item><title>U19-profil fÃ¥r kontrakt</title><guid isPermaLink="false">fÃ¥r-1</guid>
+            <link>https://example.org/f%C3%A5r</link><author>editor@example.org (SÃ¸ren)</author>
+            <category>SÃ¦son</category><description>Itâ€™s â€œofficialâ€\u{9D} ðŸ’¡</description></item>
+            </channel></rss>
+            """
+        let feed = try parse(xml)
+        #expect(feed.title == "Bold – fodbold")
+        let entry = try #require(feed.entries.first)
+        #expect(entry.title == "U19-profil får kontrakt")
+        #expect(entry.summary == "It’s “official” 💡")
+        #expect(entry.author == "Søren")
+        #expect(entry.categories == ["Sæson"])
+        // The guid is an identifier: as the feed gives it, or the stored entry would not be recognised.
+        #expect(entry.id == "fÃ¥r-1")
+        let json = """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "Caf\\u00c3\\u00a9",
+             "items": [{"id": "Ã¥-2", "title": "Thatâ€™s it", "content_text": "FÃ³rmula", "tags": ["NÃ¸gle"]}]}
+            """
+        let parsed = try parse(json)
+        #expect(parsed.title == "Café")
+        #expect(parsed.entries.map(\.title) == ["That’s it"])
+        #expect(parsed.entries.map(\.content) == ["Fórmula"])
+        #expect(parsed.entries.map(\.categories) == [["Nøgle"]])
+        #expect(parsed.entries.map(\.id) == ["Ã¥-2"])
     }
 
     @Test func htmlNamedEntitiesAndBareAmpersands() throws {

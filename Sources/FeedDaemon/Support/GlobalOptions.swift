@@ -47,7 +47,7 @@ struct GlobalOptions: ParsableArguments {
             let store = try FeedStore(path: configuration.databaseFile.path, readOnly: readOnly)
             let logger = Logger(label: "feedd")
             if store.relinkedEntries > 0 {
-                logger.notice("stored links brought up to this version's canonical-link rules",
+                logger.notice("stored entry identities brought up to this version's link rules and title repair",
                               metadata: ["entries": "\(store.relinkedEntries)"])
             }
             return (configuration, store, logger)
