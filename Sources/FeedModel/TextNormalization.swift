@@ -4,6 +4,14 @@ public enum TextNormalization {
     /// Works on UTF-8 bytes: it runs over every entry's text, and Unicode property look-ups per scalar cost
     /// more than the rest of the pipeline together.
     public static func collapseWhitespace(_ text: String) -> String {
+        // Most fields are clean ASCII already (single inner spaces, no control characters): returned as they are.
+        var previousSpace = true
+        var clean = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte < 0x20 || (byte == 0x20 && previousSpace) { clean = false; break }
+            previousSpace = byte == 0x20
+        }
+        if clean, !previousSpace || text.isEmpty { return text }
         var text = text
         return text.withUTF8 { bytes -> String in
             let count = bytes.count

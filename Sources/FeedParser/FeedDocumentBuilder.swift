@@ -308,7 +308,7 @@ final class FeedDocumentBuilder {
         case .feedDate(let rank):
             feed?.updated.offer(capture.string, rank: rank)
         case .personName:
-            if personName == nil { personName = TextValues.nonEmpty(TextValues.collapseWhitespace(capture.text)) }
+            if personName == nil { personName = TextValues.nonEmpty(TextNormalization.collapseWhitespace(capture.text)) }
         case .personEmail:
             if personEmail == nil { personEmail = TextValues.nonEmpty(capture.string) }
         default:
@@ -336,7 +336,7 @@ final class FeedDocumentBuilder {
             let person = TextValues.person(capture.text)
             draft.offerAuthor(name: person.name, email: person.email)
         case .authorName:
-            draft.offerAuthor(name: TextValues.nonEmpty(TextValues.collapseWhitespace(capture.text)), email: nil)
+            draft.offerAuthor(name: TextValues.nonEmpty(TextNormalization.collapseWhitespace(capture.text)), email: nil)
         case .summary(let rank):
             if rank < draft.summaryRank, let value = capture.kind == .text ? TextValues.nonEmpty(capture.text) : html() {
                 draft.summary = value

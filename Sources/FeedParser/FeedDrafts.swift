@@ -53,7 +53,7 @@ struct EntryDraft {
     var enclosures: [Enclosure] = []
 
     mutating func addCategory(_ value: String) {
-        let trimmed = TextValues.collapseWhitespace(value)
+        let trimmed = TextNormalization.collapseWhitespace(value)
         guard !trimmed.isEmpty, categories.count < ParseLimits.maxListItems, !categories.contains(trimmed) else { return }
         categories.append(trimmed)
     }

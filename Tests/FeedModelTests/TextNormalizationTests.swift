@@ -28,7 +28,7 @@ import Testing
         let alphabet: [Unicode.Scalar] = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "a", "Z", "\u{85}", "\u{A0}",
                                           "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}", "\u{200C}", "\u{2028}",
                                           "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{FEFF}", "é", "\u{2019}",
-                                          "\u{1F600}", "\u{E2}", "\u{80}"]
+                                          "\u{1F600}", "\u{E2}", "\u{80}", "\u{1C}", "\u{1F}"]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             var text = String.UnicodeScalarView()

@@ -169,11 +169,3 @@ import FeedModel
         #expect(TextValues.person("Jane Doe").name == "Jane Doe")
     }
 }
-
-@Suite struct WhitespaceTests {
-    @Test(arguments: ["plain", "  two  spaces\there\n", "nbsp\u{00A0}\u{00A0}x", "zw\u{200B}sp \u{FEFF}bom", "ideo\u{3000}space",
-                      "em\u{2003}space", "é à ü", "\u{0085}nel", "", "   ", "trailing ", "日本語 テキスト\u{2028}line"])
-    func matchesTextNormalization(_ text: String) {
-        #expect(TextValues.collapseWhitespace(text) == TextNormalization.collapseWhitespace(text))
-    }
-}
