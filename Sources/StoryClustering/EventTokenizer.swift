@@ -6,8 +6,8 @@ struct EventTokenizer {
         /// Stable hash of the (lowercased, lightly stemmed) word.
         var hash: UInt64
         /// The languages the word is a function word of (`Stopwords`), and those it is evidence of.
-        var stopwordLanguages: UInt8
-        var languageEvidence: UInt8
+        var stopwordLanguages: Stopwords.LanguageMask
+        var languageEvidence: Stopwords.LanguageMask
         /// Written with a capital where a sentence does not start: a name, place or organisation.
         var isCapitalised: Bool
         var sentenceStart: Bool

@@ -5,21 +5,21 @@
 /// too short to tell keep the English list, as every item did before other languages were known.
 enum ItemLanguage {
     /// The `Stopwords` language mask whose words `tokens` drop.
-    static func stopwordMask(_ title: [EventTokenizer.Token], _ text: [EventTokenizer.Token]) -> UInt8 {
+    static func stopwordMask(_ title: [EventTokenizer.Token], _ text: [EventTokenizer.Token]) -> Stopwords.LanguageMask {
         var english: Int32 = 0
-        var evidence = SIMD8<Int32>()  // per language bit; no allocation per item
+        var evidence = SIMD16<Int32>()  // per language bit; no allocation per item
         func count(_ tokens: [EventTokenizer.Token]) {
             for token in tokens where token.stopwordLanguages != 0 {
                 if token.stopwordLanguages & Stopwords.english != 0 { english += 1 }
                 guard token.languageEvidence != 0, !token.isCapitalised else { continue }
-                for bit in 1 ..< 8 where token.languageEvidence & (1 << bit) != 0 { evidence[bit] += 1 }
+                for bit in 1 ..< Stopwords.languageCount where token.languageEvidence & (1 << bit) != 0 { evidence[bit] += 1 }
             }
         }
         count(title)
         count(text)
         var best = 0, bestCount: Int32 = 0
-        for bit in 1 ..< 8 where evidence[bit] > bestCount { (best, bestCount) = (bit, evidence[bit]) }
+        for bit in 1 ..< Stopwords.languageCount where evidence[bit] > bestCount { (best, bestCount) = (bit, evidence[bit]) }
         guard bestCount >= 2, bestCount > english else { return Stopwords.english }
-        return Stopwords.english | UInt8(1 << best)
+        return Stopwords.english | Stopwords.LanguageMask(1 << best)
     }
 }

@@ -119,7 +119,7 @@ struct ItemProfile: Sendable {
 
     /// `stopwords`: the languages whose function words are dropped (`ItemLanguage`).
     private static func collect(wordCount: inout Int, _ tokens: [EventTokenizer.Token], weight: Float,
-                                trustCapitals: Bool, stopwords: UInt8,
+                                trustCapitals: Bool, stopwords: Stopwords.LanguageMask,
                                 into entries: inout [(term: UInt64, weight: Float, boost: Float)]) {
         var previous: EventTokenizer.Token? = nil
         for token in tokens {

@@ -3,17 +3,25 @@
 /// rare across all items, so IDF alone would weigh "und" or "pour" like a name, and two German items would match
 /// on them. Languages are bits of a mask: a word can be a function word of several ("in", "de").
 enum Stopwords {
-    static let english: UInt8 = 1 << 0
-    static let german: UInt8 = 1 << 1
-    static let french: UInt8 = 1 << 2
-    static let spanish: UInt8 = 1 << 3
-    static let portuguese: UInt8 = 1 << 4
-    static let italian: UInt8 = 1 << 5
-    static let dutch: UInt8 = 1 << 6
-    static let russian: UInt8 = 1 << 7
+    /// A set of languages, one bit each (16 bits: room for five more lists).
+    typealias LanguageMask = UInt16
+
+    static let english: LanguageMask = 1 << 0
+    static let german: LanguageMask = 1 << 1
+    static let french: LanguageMask = 1 << 2
+    static let spanish: LanguageMask = 1 << 3
+    static let portuguese: LanguageMask = 1 << 4
+    static let italian: LanguageMask = 1 << 5
+    static let dutch: LanguageMask = 1 << 6
+    static let russian: LanguageMask = 1 << 7
+    static let danish: LanguageMask = 1 << 8
+    static let norwegian: LanguageMask = 1 << 9
+    static let swedish: LanguageMask = 1 << 10
+    /// Bits in use: languages after English are 1 ..< `languageCount`.
+    static let languageCount = 11
 
     /// English first (the default language); the others in the order a tie between them is broken.
-    static let lists: [(mask: UInt8, words: String)] = [
+    static let lists: [(mask: LanguageMask, words: String)] = [
         (english, """
         a about above after again against all almost also am among an and any are aren around as at be because been \
         before being below between both but by can cannot could couldn did didn do does doesn doing don down during \
@@ -86,21 +94,46 @@ enum Stopwords {
         такой такая такое такие им более всегда конечно всю между это также которые который которая которое которых \
         которой котором которым лишь около вместе против среди однако пока тех этих
         """),
+        (danish, """
+        og i at det er en et til på som de der med for ikke af har den vi jeg om var kan men så eller også fra efter \
+        han hun sig skal vil have havde blev bliver blive være været ved over under mod man hvor hvad hvis hvordan \
+        hvorfor hvem hvilken hvilket hvilke når nu da dog kun mere meget mange alle andre anden andet denne dette \
+        disse deres hans hendes sin sit sine vores jeres min mit mine din dit dine os dem ham hende jer du mig dig \
+        ind ud op ned her nogle noget nogen ingen intet selv samme hver hele sådan mellem gennem igennem uden mens \
+        end både før siden inden blandt hos bare endnu altid aldrig
+        """),
+        (norwegian, """
+        og i at det er en et ei til på som de der med for ikke av har den vi jeg om var kan men så eller også fra \
+        etter han hun seg skal vil ha hadde ble blir bli være vært ved over under mot man hvor hva hvis hvordan \
+        hvorfor hvem hvilken hvilket hvilke når nå da bare kun mer mye mange alle andre annen annet denne dette \
+        disse deres hans hennes sin sitt sine vår vårt våre min mitt mine din ditt dine oss dem ham henne dere du \
+        meg deg inn ut opp ned her noen noe ingen intet selv samme hver hele slik mellom gjennom uten mens enn både \
+        før siden innen blant hos ennå alltid aldri
+        """),
+        (swedish, """
+        och i att det är en ett till på som de där med för inte av har den vi jag om var kan men så eller också \
+        från efter han hon sig ska skall vill ha hade blev blir bli vara varit vid över under mot man var vad hur \
+        varför vem vilken vilket vilka när nu då bara endast mer mycket många alla andra annan annat denna detta \
+        dessa deras hans hennes sin sitt sina vår vårt våra min mitt mina din ditt dina oss dem honom henne er du \
+        mig dig in ut upp ned här några något någon ingen inget själv samma varje hela sådan mellan genom utan \
+        medan än både före sedan inom bland hos ännu alltid aldrig
+        """),
     ]
 
     /// Function words of other languages that are also common English words or names: they do not count as
     /// evidence of those languages (an English headline on a war, a con or Dan Brown stays English). Words of the
     /// English list count for none anyway.
     static let englishHomographs: Set<String> = """
-        ad ai al ben bin car come con dan die dove door era fine hat hem hier hun kan la lo ma man men mi mit mon na \
-        par plus sa sin son te ten tu war want
+        ad ai al andre bare ben bin bland car come con dan deg die dig din dina dine dog door dove end era fine ham \
+        hans hat hem hier hon hun ind inn kan la lo ma man mange med meg men mens mere mi mig min mina mine mit mod mon \
+        mot na ned par plus sa seg siden sig sin sine sit ska son te ten tu ut var vid want war
         """.split(whereSeparator: \.isWhitespace).map(String.init).reduce(into: []) { $0.insert($1) }
 
     /// Per word: the languages it is a function word of, and those it is evidence of (not an English word).
     struct Entry {
         var hash: UInt64
-        var languages: UInt8
-        var evidence: UInt8
+        var languages: LanguageMask
+        var evidence: LanguageMask
     }
 
     static let entries: [Entry] = {
@@ -138,7 +171,7 @@ enum Stopwords {
 
     /// The languages `hash` is a function word of and evidence of (none for a term hash of 0, never a word's).
     @inline(__always)
-    static func lookup(_ hash: UInt64) -> (languages: UInt8, evidence: UInt8) {
+    static func lookup(_ hash: UInt64) -> (languages: LanguageMask, evidence: LanguageMask) {
         table.withUnsafeBufferPointer { table in
             var i = Int(truncatingIfNeeded: hash) & (table.count - 1)
             while true {

@@ -5,7 +5,7 @@ import Testing
 /// Function words by the item's language: a store of mostly English news must not weigh German or French function
 /// words as rare names.
 @Suite struct ItemLanguageTests {
-    static func mask(_ title: String, _ text: String = "") -> UInt8 {
+    static func mask(_ title: String, _ text: String = "") -> Stopwords.LanguageMask {
         var tokenizer = EventTokenizer()
         var titleTokens: [EventTokenizer.Token] = [], textTokens: [EventTokenizer.Token] = []
         tokenizer.tokenize(title) { titleTokens.append($0) }
@@ -30,12 +30,23 @@ import Testing
         #expect(Self.mask("В Москве открылась новая станция метро",
                           "Мэр сказал, что это только начало и что до конца года откроют еще две станции.")
                 == Stopwords.english | Stopwords.russian)
+        #expect(Self.mask("Brøndby henter ny målmand fra Norge",
+                          "Klubben har skrevet kontrakt med den unge spiller, som skal være med i truppen efter sommerpausen.")
+                == Stopwords.english | Stopwords.danish)
+        #expect(Self.mask("Regjeringen vil øke skatten på sukker",
+                          "Forslaget skal legges fram i statsbudsjettet, og det er ikke klart hvor mye det vil gi.")
+                == Stopwords.english | Stopwords.norwegian)
+        #expect(Self.mask("Regeringen vill höja skatten på socker",
+                          "Förslaget ska läggas fram i budgeten och det är inte klart hur mycket det kommer att ge.")
+                == Stopwords.english | Stopwords.swedish)
     }
 
     @Test(arguments: [
         // Words that are function words elsewhere but English words (war, die, man, son) or names (Dan, MIT, LA).
         ("War in Ukraine: three die as man and son flee shelling", ""),
         ("Dan Brown and Ben Affleck at MIT", ""),
+        // English words and names that are Danish, Norwegian or Swedish function words.
+        ("VAR rules out Hans's goal as dog ends mere sit-in", ""),
         ("Die Hard star returns to LA", "The film was shot in Los Angeles over the summer."),
         // Too short to tell: the English list, as before other languages were known.
         ("Kohl", ""),
@@ -66,8 +77,11 @@ import Testing
         (Stopwords.italian, "il di che la è per una del della non"),
         (dutch, "de het een en van is dat niet op te"),
         (Stopwords.russian, "не на что он как по но из за от то это все для"),
-    ] as [(UInt8, String)])
-    func theCommonestFunctionWordsAreListed(_ language: UInt8, _ words: String) {
+        (Stopwords.danish, "og i at det er en til på som ikke af har jeg også efter være"),
+        (Stopwords.norwegian, "og i at det er en til på som ikke av har jeg også etter være"),
+        (Stopwords.swedish, "och i att det är en till på som inte av har jag också efter vara"),
+    ] as [(Stopwords.LanguageMask, String)])
+    func theCommonestFunctionWordsAreListed(_ language: Stopwords.LanguageMask, _ words: String) {
         for word in words.split(separator: " ") {
             #expect(Stopwords.lookup(EventTokenizer.termHash(of: String(word))).languages & language != 0, "\(word)")
         }
