@@ -27,6 +27,7 @@ public enum MojibakeRepair {
     }
 
     public static func repair(_ text: String) -> String {
+        guard text.utf8.contains(0xC3) else { return text }  // no copy for the text that needs nothing
         var bytes = Array(text.utf8)
         let before = bytes.count
         repair(&bytes)
@@ -53,7 +54,7 @@ public enum MojibakeRepair {
                 original[k] = byte
                 j += length
             }
-            guard ok, isPlausible(original[0], original[1], needed) else {
+            guard ok, isPlausible(original[0], original[1]) else {
                 i += 1
                 continue
             }
@@ -79,13 +80,14 @@ public enum MojibakeRepair {
     }
 
     /// Whether the restored character is one that double-encoded text is made of.
-    private static func isPlausible(_ lead: UInt8, _ second: UInt8, _ continuations: Int) -> Bool {
+    private static func isPlausible(_ lead: UInt8, _ second: UInt8) -> Bool {
         switch lead {
         // U+00A0...U+00BF (©, °, £, «, no-break space), and the C1 controls standing for the five bytes
         // windows-1252 leaves undefined: a text encoded twice over holds them encoded once more.
         case 0xC2: return second >= 0xA0 || [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(second)
-        case 0xC6: return second == 0x92                      // ƒ, ˆ and ˜: windows-1252 characters, met when
-        case 0xCB: return second == 0x86 || second == 0x9C    // a text encoded twice over is repaired once
+        // ƒ, ˆ and ˜: windows-1252 characters themselves, met in a text encoded twice over once it is repaired once.
+        case 0xC6: return second == 0x92
+        case 0xCB: return second == 0x86 || second == 0x9C
         case 0xC8: return (0x98 ... 0x9B).contains(second)    // Romanian Ș ș Ț ț
         case 0xCE: return second >= 0x84                      // Greek
         case 0xD1: return second <= 0x9F                      // Cyrillic р...я, ё, є, і, ї, ў

@@ -29,9 +29,11 @@ extension FeedStore {
             // The key hashed the feed's title and publication date; `published` holds that date, or the update
             // date when the item had none (then the key hashed no date).
             let published = (row["published"] as Double?).map(Date.init(storeValue:))
-            for date in [published, nil] where EntryIdentity.key(guid: nil, link: nil, title: title, published: date) == key {
-                updates.append((row["id"], EntryIdentity.key(guid: nil, link: nil, title: repaired, published: date), repaired))
-                break
+            func keyOf(_ title: String, _ date: Date?) -> String {
+                EntryIdentity.key(guid: nil, link: nil, title: title, published: date)
+            }
+            if let date = [published, nil].first(where: { keyOf(title, $0) == key }) {
+                updates.append((row["id"], keyOf(repaired, date), repaired))
             }
         }
         var changed = 0

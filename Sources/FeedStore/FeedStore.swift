@@ -42,7 +42,9 @@ public final class FeedStore: Sendable {
             }
             if !readOnly {
                 try StoreSchema.migrator.migrate(database)
-                relinkedEntries = try database.write { try Self.refreshLinkIdentities($0) + Self.refreshTitleIdentities($0) }
+                relinkedEntries = try database.write { db in
+                    try Self.refreshLinkIdentities(db) + Self.refreshTitleIdentities(db)
+                }
             } else if try database.read({ try !StoreSchema.migrator.hasCompletedMigrations($0) }) {
                 throw StoreError(path: path, message: "the store's schema is older than this feedd; run a writing command first")
             } else {
