@@ -69,8 +69,8 @@ let package = Package(
 
         // The `feedd` executable.
         .executableTarget(name: "FeedDaemon", dependencies: [
-            "FeedModel", "FeedParser", "FeedFetcher", "FeedConfig", "FeedPipeline", "FeedStore", "StoryClustering",
-            "FeedService",
+            "FeedModel", "FeedHTML", "FeedParser", "FeedFetcher", "FeedConfig", "FeedPipeline", "FeedStore",
+            "StoryClustering", "FeedService",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,5 +1,6 @@
-import Foundation
+import FeedHTML
 import FeedModel
+import Foundation
 
 /// Bytes + the document's URL -> `ParsedFeed`. Liberal with broken real-world feeds, safe with hostile ones.
 public enum FeedParser {
@@ -28,6 +29,20 @@ public enum FeedParser {
     }
 
     static func parse(bytes: UnsafeBufferPointer<UInt8>, options: Options) throws(FeedParseError) -> ParsedFeed {
+        do throws(FeedParseError) {
+            return try parseFeed(bytes, options: options)
+        } catch {
+            // A web page where a feed was expected (a site's address, or a feed moved behind a page): name the
+            // feeds the page links to, so whoever reads the error knows what to subscribe to instead.
+            guard FeedLinkDiscovery.looksLikeHTML(bytes) else { throw error }
+            let feeds = FeedLinkDiscovery.feeds(inPage: bytes, pageURL: options.documentURL)
+            guard !feeds.isEmpty else { throw error }
+            throw FeedParseError(error.reason, discoveredFeeds: feeds)
+        }
+    }
+
+    private static func parseFeed(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) throws(FeedParseError)
+        -> ParsedFeed {
         let decision = EncodingSniffer.decide(bytes, contentType: options.contentType)
         let body = UnsafeBufferPointer(rebasing: bytes[decision.bomLength...])
         switch decision.encoding {
@@ -72,6 +87,22 @@ public enum FeedParser {
 /// Why a document could not be read as a feed: one line a person can act on.
 public struct FeedParseError: Error, Sendable, CustomStringConvertible, Equatable {
     public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    /// When the document is a web page: the feeds it links to (`FeedLinkDiscovery`), named in `reason` too.
+    public var discoveredFeeds: [DiscoveredFeed]
+
+    public init(_ reason: String) {
+        self.reason = reason
+        discoveredFeeds = []
+    }
+
+    /// `reason` followed by the feeds the page names (the first three; the rest counted).
+    public init(_ reason: String, discoveredFeeds feeds: [DiscoveredFeed]) {
+        let named = feeds.prefix(3).map(\.description).joined(separator: ", ")
+        let more = feeds.count > 3 ? " and \(feeds.count - 3) more" : ""
+        self.reason = reason + (feeds.count == 1 ? "; the page names a feed: " : "; the page names \(feeds.count) feeds: ")
+            + named + more
+        discoveredFeeds = feeds
+    }
+
     public var description: String { reason }
 }

@@ -36,6 +36,14 @@ import Testing
         #expect(handled.state.nextCheckAt! >= now.addingTimeInterval(3600 * 0.85))
     }
 
+    @Test func aFeedThatTurnedIntoAPageNamesTheFeedsThePageLinksTo() {
+        // Relative to the fetched address: the error names where to subscribe instead.
+        let page = #"<!doctype html><html><head><link rel=alternate type=application/atom+xml href="/news.atom">"#
+        let handled = handler.handle(body(page), feed: feed, now: now)
+        #expect(handled.state.lastError == "not a feed: the document is an HTML page, not RSS, RDF or Atom; "
+                + "the page names a feed: https://a.example/news.atom (Atom)")
+    }
+
     @Test func retryAfterIsAFloor() {
         let retry = now.addingTimeInterval(7200)
         let result = FetchResult(request: request, outcome: .failed(FetchError(.http(status: 429), "HTTP 429")),

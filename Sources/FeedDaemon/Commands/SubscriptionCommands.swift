@@ -9,19 +9,51 @@ struct AddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Subscribe to a feed.",
         discussion: """
+            Reads the address first, as the daemon will: a feed is subscribed as given; a web page is read for \
+            the feeds it names (<link rel="alternate">), and the first one that reads as a feed is subscribed. \
+            An address that serves neither is refused (exit 1) unless --no-check is given.
+
             Writes to the OPML file named by `opml` in the configuration, else to the configuration file. \
             A running daemon picks the change up on its next reload (systemctl reload feedd).
 
-            Example: feedd add https://example.org/feed.xml --title Example --category Tech
+            Examples:
+              feedd add https://example.org/feed.xml --title Example --category Tech
+              feedd add https://blog.example.org/        (subscribes to the feed the site names)
             """)
 
     @OptionGroup var options: GlobalOptions
-    @Argument(help: "The feed's URL (http, https or file), or a local path.") var url: String
+    @Argument(help: "The feed's URL (http, https or file), a web page that names its feed, or a local path.")
+    var url: String
     @Option(help: "A title that overrides the feed's own.") var title: String?
     @Option(help: "The digest section (an OPML folder).") var category: String?
+    @Flag(help: "Subscribe to the address as given, without reading it first (offline, or a feed down for now).")
+    var noCheck = false
 
     func run() async throws {
-        try editSubscriptions(options) { try $0.add(url: url, title: title, category: category) }
+        var target = url
+        if !noCheck {
+            let found: SubscriptionCheck.Found
+            do {
+                found = try await SubscriptionCheck.resolve(url)
+            } catch {
+                printError("feedd: \(error.description) (--no-check subscribes anyway)")
+                throw ExitCode(1)
+            }
+            target = found.url
+            let summary = "\(found.feed.title ?? "(untitled)") [\(found.feed.format.rawValue)], "
+                + "\(found.feed.entries.count) entries"
+            if found.pageFeeds.isEmpty {
+                print("\(url): \(summary)")
+            } else {
+                print("\(url) is a web page; it names \(found.url): \(summary)")
+                let others = found.pageFeeds.filter { $0.url.absoluteString != found.url }
+                if !others.isEmpty {
+                    print("the page also names (feedd add one of them to follow it too):")
+                    for feed in others { print("  \(feed)") }
+                }
+            }
+        }
+        try editSubscriptions(options) { try $0.add(url: target, title: title, category: category) }
     }
 }
 

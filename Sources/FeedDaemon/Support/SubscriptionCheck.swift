@@ -1,0 +1,57 @@
+import FeedHTML
+import FeedModel
+import FeedParser
+import Foundation
+
+/// What `feedd add` subscribes to: the address itself when it serves a feed, else the first feed its web page
+/// names that can be read. Fetched and parsed as the daemon will (`FeedFetcher`, `FeedParser`), so a subscription
+/// that would only ever fail is caught when it is made.
+enum SubscriptionCheck {
+    struct Found {
+        /// What to subscribe to: the address given, or a feed its page names.
+        var url: String
+        var feed: ParsedFeed
+        /// When the address is a web page: every feed it names (`url` among them).
+        var pageFeeds: [DiscoveredFeed] = []
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Feeds of a page tried in turn before giving up (a page may name a dead feed first).
+    static let candidates = 4
+
+    static func resolve(_ source: String) async throws(Failure) -> Found {
+        let outcome = await read(source)
+        switch outcome {
+        case .success(let feed):
+            return Found(url: source, feed: feed)
+        case .failure(let error):
+            guard let parseError = error as? FeedParseError, !parseError.discoveredFeeds.isEmpty else {
+                throw Failure(description: "\(source): \(error)")
+            }
+            let pageFeeds = parseError.discoveredFeeds
+            var reasons: [String] = []
+            for candidate in pageFeeds.prefix(candidates) {
+                let url = candidate.url.absoluteString
+                switch await read(url) {
+                case .success(let feed): return Found(url: url, feed: feed, pageFeeds: pageFeeds)
+                case .failure(let error): reasons.append("\(url): \(error)")
+                }
+            }
+            throw Failure(description: "\(source) is a web page, and no feed it names could be read: "
+                + reasons.joined(separator: "; "))
+        }
+    }
+
+    private static func read(_ source: String) async -> Result<ParsedFeed, any Error> {
+        do {
+            let document = try await FeedDocument.load(source)
+            let options = FeedParser.Options(documentURL: document.url, contentType: document.contentType)
+            return .success(try FeedParser.parse(document.data, options: options))
+        } catch {
+            return .failure(error)
+        }
+    }
+}
