@@ -265,12 +265,16 @@ public struct DigestBuilder: Sendable {
     func makeFailures(_ failures: [FeedFailure]) -> [DigestFailure] {
         var seen = Set<String>()
         return failures.compactMap { failure -> DigestFailure? in
-            let url = FeedText.clean(failure.feedURL)
+            let address = FeedText.clean(failure.feedURL)
+            // A digest is read (and shared) beyond the configuration: a private feed's credentials are masked,
+            // and its masked address is no link.
+            let url = URLRedaction.redacted(address)
             let name = FeedText.clean(failure.title)
             let reason = FeedText.clean(failure.reason)
             guard seen.insert(url + "\u{1F}" + reason).inserted else { return nil }
             return DigestFailure(name: name.isEmpty ? (URL(string: url)?.host ?? url) : name, url: url,
-                                 link: Self.link(url).flatMap { $0.lowercased().hasPrefix("mailto:") ? nil : $0 },
+                                 link: url != address ? nil
+                                     : Self.link(url).flatMap { $0.lowercased().hasPrefix("mailto:") ? nil : $0 },
                                  reason: reason.isEmpty ? "unknown error" : reason)
         }
         .sorted { a, b in

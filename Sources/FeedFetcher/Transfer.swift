@@ -1,4 +1,5 @@
 import CCurl
+import FeedModel
 import Foundation
 
 /// One request in flight: its easy handle and everything the callbacks learn while it runs.
@@ -74,7 +75,8 @@ final class Transfer {
             guard status >= 200 else { return true }
             let url = currentURL
             if status >= 300, status < 400, hopURLs.contains(url) {
-                abortReason = FetchError(.redirectLoop, "redirect loop: \((hopURLs + [url]).joined(separator: " -> "))")
+                abortReason = FetchError(.redirectLoop, "redirect loop: "
+                    + (hopURLs + [url]).map(URLRedaction.redacted).joined(separator: " -> "))
                 return false
             }
             hopStatuses.append(status)

@@ -127,12 +127,14 @@ public actor Pipeline {
     private func record(_ processed: ProcessedFetch, now: Date, report: inout RunReport,
                         touchedDays: inout Set<DayStamp>) throws(StoreError) {
         let (result, feed, handled) = (processed.result, processed.feed, processed.handled)
+        // Logs travel further than the configuration: a private feed's credentials stay out of them.
+        let shown = URLRedaction.redacted(feed.url)
         report.bytes += result.bytes
         if let failure = handled.failure {
             report.failed += 1
             report.recordTransfer(.failed, milliseconds: result.durationMs)
             report.failures.append(FeedFailure(feedURL: feed.url, title: feed.title, reason: failure))
-            logger.warning("feed failed: \(failure)", metadata: ["feed": "\(feed.url)"])
+            logger.warning("feed failed: \(failure)", metadata: ["feed": "\(shown)"])
             try store.recordFetch(feedID: feed.id, state: handled.state, failure: failure, at: now)
         } else if let parsed = handled.parsed {
             report.fetched += 1
@@ -143,15 +145,16 @@ public actor Pipeline {
             report.newEntries += stored.count
             for entry in stored { touchedDays.insert(digests.day(containing: entry.effectiveDate)) }
             logger.info("feed ok: \(parsed.entries.count) entries, \(stored.count) new",
-                        metadata: ["feed": "\(feed.url)", "status": "\(result.status.map(String.init) ?? "file")"])
+                        metadata: ["feed": "\(shown)", "status": "\(result.status.map(String.init) ?? "file")"])
         } else {
             report.notModified += 1
             report.recordTransfer(.notModified, milliseconds: result.durationMs)
             try store.recordFetch(feedID: feed.id, state: handled.state, at: now)
-            logger.info("feed not modified", metadata: ["feed": "\(feed.url)"])
+            logger.info("feed not modified", metadata: ["feed": "\(shown)"])
         }
         if let target = handled.moveTo {
-            logger.notice("feed moved permanently; following it", metadata: ["feed": "\(feed.url)", "to": "\(target)"])
+            logger.notice("feed moved permanently; following it",
+                          metadata: ["feed": "\(shown)", "to": "\(URLRedaction.redacted(target))"])
             try store.moveFeed(id: feed.id, to: target)
         }
     }

@@ -202,6 +202,21 @@ import Testing
         #expect(digest.isEmpty)
     }
 
+    @Test func aPrivateFeedsCredentialsStayOutOfTheDigest() throws {
+        let failures = [
+            FeedFailure(feedURL: "https://reader:hunter2@private.example/feed?token=abc123&page=2", title: "Private",
+                        reason: "HTTP 401"),
+            FeedFailure(feedURL: "https://public.example/feed?page=2", title: "Public", reason: "HTTP 500"),
+        ]
+        let digest = build(Fixture.input([], feeds: feeds, failures: failures)).digest
+        #expect(digest.failures.map(\.url)
+                == ["https://***@private.example/feed?token=***&page=2", "https://public.example/feed?page=2"])
+        // A masked address is no link; an address without credentials stays one.
+        #expect(digest.failures.map(\.link) == [nil, "https://public.example/feed?page=2"])
+        let json = String(decoding: try JSONEncoder().encode(digest), as: UTF8.self)
+        #expect(!json.contains("hunter2") && !json.contains("abc123") && !json.contains("reader"))
+    }
+
     @Test func timesUseTheConfiguredZone() {
         let paris = TimeZone(identifier: "Europe/Paris")!
         let start = Fixture.day.interval(in: paris).start

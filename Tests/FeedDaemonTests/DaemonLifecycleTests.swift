@@ -27,7 +27,7 @@ import TestSupport
         let socket = try DatagramReceiver(name: socketPath)
         defer { socket.close() }
         let log = demo.directory.appendingPathComponent("daemon.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
 
         let daemon = Process()
         daemon.executableURL = FeeddProcess.binary

@@ -87,4 +87,28 @@ import TestSupport
         #expect(run.stdout.contains("(4 updated, 0 not modified, 2 failed)"), "\(run.stdout)")
         #expect(run.stderr.contains("broken.xml") && run.stderr.contains("missing.xml"))
     }
+
+    @Test func aPrivateFeedAuthenticatesAndItsCredentialsStayOutOfLogsAndDigest() throws {
+        let server = try HTTPTestServer(lifetime: 60)
+        defer { server.stop() }
+        server.route("/private") { _ in .status(401) }
+        let demo = try DemoWorkspace()
+        defer { demo.remove() }
+        let url = "http://reader:hunter2@127.0.0.1:\(server.port)/private?token=tok-9f3e1c"
+        var config = try String(contentsOf: demo.config, encoding: .utf8)
+        config += "\n[[feed]]\nurl = \"\(url)\"\n"
+        try config.write(to: demo.config, atomically: true, encoding: .utf8)
+        let run = try FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "info"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        // The credentials reach the server (HTTP basic authentication, as libcurl reads them from the address)…
+        let request = try #require(server.requests(for: "/private").first)
+        #expect(request.header("Authorization") == "Basic " + Data("reader:hunter2".utf8).base64EncodedString())
+        // …and nowhere else: the log names the feed masked, the digest lists it masked and unlinked.
+        #expect(run.stderr.contains("feed=http://***@127.0.0.1:\(server.port)/private?token=***"), "\(run.stderr)")
+        let digest = try String(contentsOf: demo.digests.appendingPathComponent("\(demo.today).html"), encoding: .utf8)
+        #expect(digest.contains("HTTP 401"))
+        for secret in ["hunter2", "tok-9f3e1c"] {
+            #expect(!run.stderr.contains(secret) && !run.stdout.contains(secret) && !digest.contains(secret))
+        }
+    }
 }

@@ -19,6 +19,22 @@ import TestSupport
         #expect(server.requests.map(\.path) == ["/old", "/older", "/feed.xml"])
     }
 
+    @Test func credentialsInTheAddressGoToItsHostOnly() async throws {
+        let origin = try HTTPTestServer()
+        let elsewhere = try HTTPTestServer()
+        defer { origin.stop(); elsewhere.stop() }
+        origin.route("/private", .redirect(302, to: origin.url("/moved")))
+        origin.route("/moved", .redirect(302, to: elsewhere.url("/feed.xml")))
+        elsewhere.route("/feed.xml", .ok(sampleFeed))
+
+        let result = await fetchOne("http://reader:hunter2@127.0.0.1:\(origin.port)/private")
+        #expect(result.bodyText == sampleFeed)
+        // Basic authentication on every hop of the address's own host and port, none on another port.
+        let basic = "Basic " + Data("reader:hunter2".utf8).base64EncodedString()
+        #expect(origin.requests.map { $0.header("Authorization") } == [basic, basic])
+        #expect(elsewhere.requests.map { $0.header("Authorization") } == [nil])
+    }
+
     @Test(arguments: [302, 307])
     func aTemporaryHopMeansNoPermanentRedirect(temporary: Int) async throws {
         let server = try HTTPTestServer()
