@@ -18,7 +18,7 @@ struct AddCommand: AsyncParsableCommand {
 
             Examples:
               feedd add https://example.org/feed.xml --title Example --category Tech
-              feedd add https://blog.example.org/        (subscribes to the feed the site names)
+              feedd add https://blog.example.org/   # the feed the site's page names
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -40,18 +40,7 @@ struct AddCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             target = found.url
-            let summary = "\(found.feed.title ?? "(untitled)") [\(found.feed.format.rawValue)], "
-                + "\(found.feed.entries.count) entries"
-            if found.pageFeeds.isEmpty {
-                print("\(url): \(summary)")
-            } else {
-                print("\(url) is a web page; it names \(found.url): \(summary)")
-                let others = found.pageFeeds.filter { $0.url.absoluteString != found.url }
-                if !others.isEmpty {
-                    print("the page also names (feedd add one of them to follow it too):")
-                    for feed in others { print("  \(feed)") }
-                }
-            }
+            for line in found.report(for: url) { print(line) }
         }
         try editSubscriptions(options) { try $0.add(url: target, title: title, category: category) }
     }

@@ -13,6 +13,19 @@ enum SubscriptionCheck {
         var feed: ParsedFeed
         /// When the address is a web page: every feed it names (`url` among them).
         var pageFeeds: [DiscoveredFeed] = []
+
+        /// What was found at `source`, for the person subscribing.
+        func report(for source: String) -> [String] {
+            let summary = "\(feed.title ?? "(untitled)") [\(feed.format.rawValue)], \(feed.entries.count) entries"
+            guard !pageFeeds.isEmpty else { return ["\(source): \(summary)"] }
+            var lines = ["\(source) is a web page; it names \(url): \(summary)"]
+            let others = pageFeeds.filter { $0.url.absoluteString != url }
+            if !others.isEmpty {
+                lines.append("the page also names (feedd add one of them to follow it too):")
+                lines += others.map { "  \($0)" }
+            }
+            return lines
+        }
     }
 
     struct Failure: Error, CustomStringConvertible {
