@@ -13,37 +13,30 @@ extension FeedStore {
     /// An entry whose new key another entry of its feed already holds (one item stored twice under old rules)
     /// keeps its old key: both stay, nothing is merged or lost. Returns how many entries changed.
     /// Runs when a writer opens the store (`relinkedEntries`); a store under this version's rules is left as it is.
-    static func refreshLinkIdentities(_ db: Database) throws -> Int {
+    static func refreshLinkIdentities(_ db: Database, batchSize: Int = identityBatchSize) throws -> Int {
         let fingerprint = CanonicalURL.rulesFingerprint
         let stored = try Data.fetchOne(db, sql: "SELECT data FROM model_state WHERE name = ?",
                                        arguments: [Self.linkRulesStateName])
         if stored == Data(fingerprint.utf8) { return 0 }
         var changed = 0
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, key, guid, link, canonical_url FROM entry WHERE link IS NOT NULL
-            """)
-        // Collected first: the table is not updated while a cursor reads it.
-        var updates: [(id: Int64, key: String, canonical: String?, keyChanged: Bool)] = []
-        while let row = try rows.next() {
-            let key: String = row["key"], link: String = row["link"]
-            let canonical = CanonicalURL.canonicalize(link)
-            // Only link keys are recomputed: a guid key never depended on the rules, and a hash key was
-            // chosen because the item had no link.
-            let newKey = key.hasPrefix("url:")
-                ? EntryIdentity.key(guid: row["guid"], link: link, title: nil, published: nil) : key
-            if newKey != key || canonical != row["canonical_url"] {
-                updates.append((row["id"], newKey, canonical, newKey != key))
+        try forEachEntryBatch(db, columns: "key, guid, link, canonical_url", where: "link IS NOT NULL",
+                              batchSize: batchSize) { rows in
+            for row in rows {
+                let id: Int64 = row["id"], key: String = row["key"], link: String = row["link"]
+                let canonical = CanonicalURL.canonicalize(link)
+                // Only link keys are recomputed: a guid key never depended on the rules, and a hash key was
+                // chosen because the item had no link.
+                let newKey = key.hasPrefix("url:")
+                    ? EntryIdentity.key(guid: row["guid"], link: link, title: nil, published: nil) : key
+                guard newKey != key || canonical != row["canonical_url"] else { continue }
+                if newKey != key {
+                    try db.execute(sql: "UPDATE OR IGNORE entry SET key = ?, canonical_url = ? WHERE id = ?",
+                                   arguments: [newKey, canonical, id])
+                    if db.changesCount > 0 { changed += 1; continue }
+                }
+                try db.execute(sql: "UPDATE entry SET canonical_url = ? WHERE id = ?", arguments: [canonical, id])
+                changed += db.changesCount
             }
-        }
-        for update in updates {
-            if update.keyChanged {
-                try db.execute(sql: "UPDATE OR IGNORE entry SET key = ?, canonical_url = ? WHERE id = ?",
-                               arguments: [update.key, update.canonical, update.id])
-                if db.changesCount > 0 { changed += 1; continue }
-            }
-            try db.execute(sql: "UPDATE entry SET canonical_url = ? WHERE id = ?",
-                           arguments: [update.canonical, update.id])
-            changed += db.changesCount
         }
         try db.execute(sql: "INSERT OR REPLACE INTO model_state (name, data) VALUES (?, ?)",
                        arguments: [Self.linkRulesStateName, Data(fingerprint.utf8)])

@@ -68,6 +68,24 @@ import TestSupport
         #expect(try FeedStore(path: path).relinkedEntries == 0)
     }
 
+    @Test func aLargeStoreIsReKeyedInBatches() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let links = (1...7).map { "https://www.heise.de/news/Item-\($0).html?wt_mc=rss.red" }
+        do {
+            let store = try FeedStore(path: path)
+            let feedID = try store.syncSubscriptions([FeedSource(url: "https://heise.example/feed")])[0].id
+            _ = try store.ingest(feedID: feedID, entries: links.map { oldEntry($0, feed: feedID) },
+                                 state: FetchState(), feedTitle: nil, siteLink: nil)
+        }
+        try forgetRules()
+        // Batches of two over seven rows: every row is visited once, the updates between batches included.
+        let changed = try DatabaseQueue(path: path).write { try FeedStore.refreshLinkIdentities($0, batchSize: 2) }
+        #expect(changed == 7)
+        let store = try FeedStore(path: path)
+        #expect(store.relinkedEntries == 0)
+        #expect(try store.unclusteredEntries().map(\.key).sorted() == (1...7).map { "url:heise.de/news/Item-\($0).html" })
+    }
+
     @Test func twoOldKeysOfOneItemKeepBothEntries() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = "https://www.heise.de/news/Patch-1234.html?wt_mc=rss.a"
