@@ -51,7 +51,9 @@ public enum FeedLinkDiscovery {
                 baseSeen = true
                 base = resolve(href, against: pageURL) ?? base
             case "link", "a":
-                guard let feed = feedLink(node, base: base), !found.contains(where: { $0.url == feed.url }) else { return }
+                guard let feed = feedLink(node, base: base), !found.contains(where: { $0.url == feed.url }) else {
+                    return
+                }
                 found.append(feed)
             default:
                 return
@@ -76,17 +78,17 @@ public enum FeedLinkDiscovery {
             for j in p.indices where bytes[k + j] | 0x20 != p[j] | 0x20 { return false }
             return true
         }
+        // A page that only opens with markup after a few KB of preamble is no page worth reading here.
+        let limit = min(bytes.count, 8192)
         func skip(to terminator: String, from k: Int) -> Int? {
             let t = Array(terminator.utf8)
             var k = k
-            while k + t.count <= bytes.count {
-                if bytes[k] == t[0] && Array(bytes[k ..< k + t.count]) == t { return k + t.count }
+            while k + t.count <= limit {
+                if t.indices.allSatisfy({ bytes[k + $0] == t[$0] }) { return k + t.count }
                 k += 1
             }
             return nil
         }
-        // A page that only opens with markup after a few KB of preamble is no page worth reading here.
-        let limit = min(bytes.count, 8192)
         while i < limit {
             let c = bytes[i]
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { i += 1; continue }

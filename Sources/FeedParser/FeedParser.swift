@@ -99,8 +99,8 @@ public struct FeedParseError: Error, Sendable, CustomStringConvertible, Equatabl
     public init(_ reason: String, discoveredFeeds feeds: [DiscoveredFeed]) {
         let named = feeds.prefix(3).map(\.description).joined(separator: ", ")
         let more = feeds.count > 3 ? " and \(feeds.count - 3) more" : ""
-        self.reason = reason + (feeds.count == 1 ? "; the page names a feed: " : "; the page names \(feeds.count) feeds: ")
-            + named + more
+        let names = feeds.count == 1 ? "a feed" : "\(feeds.count) feeds"
+        self.reason = reason + "; the page names \(names): " + named + more
         discoveredFeeds = feeds
     }
 

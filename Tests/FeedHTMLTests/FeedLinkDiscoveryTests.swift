@@ -50,7 +50,8 @@ import FeedHTML
         #expect(feeds("<html><head><title>No feed</title></head><body>hello</body></html>").isEmpty)
         #expect(feeds("").isEmpty)
         let deep = "<html><body>" + String(repeating: "<div>", count: 50_000)
-            + "<link rel=alternate type=application/rss+xml href=/deep.xml>" + String(repeating: "</div>", count: 50_000)
+            + "<link rel=alternate type=application/rss+xml href=/deep.xml>"
+            + String(repeating: "</div>", count: 50_000)
         // Deep nesting neither crashes the walk nor hides a link libxml2 keeps.
         #expect(feeds(deep).allSatisfy { $0.url.absoluteString == "https://site.example/deep.xml" })
     }

@@ -26,8 +26,9 @@ import Testing
         #expect(error.discoveredFeeds.map(\.url.absoluteString)
                 == ["https://blog.example/feed/", "https://blog.example/comments/feed/atom"])
         #expect(error.reason.hasPrefix("not a feed"))
-        #expect(error.reason.hasSuffix(#"; the page names 2 feeds: https://blog.example/feed/ (RSS, "Posts"), "#
-                                       + #"https://blog.example/comments/feed/atom (Atom, "Comments")"#), "\(error.reason)")
+        let names = #"; the page names 2 feeds: https://blog.example/feed/ (RSS, "Posts"), "#
+            + #"https://blog.example/comments/feed/atom (Atom, "Comments")"#
+        #expect(error.reason.hasSuffix(names), "\(error.reason)")
     }
 
     @Test func anXHTMLPageWithOneFeedAndAPageWithoutFeeds() throws {
@@ -45,7 +46,8 @@ import Testing
         #expect(none.discoveredFeeds.isEmpty)
         #expect(!none.reason.contains("names"))
         // A document that is no page is not read as one, even when its text carries a feed link.
-        let brokenFeed = try #require(failure(#"{"hello": "<html><link rel=alternate type=application/rss+xml href=/x>"}"#))
+        let brokenFeed = try #require(
+            failure(#"{"hello": "<html><link rel=alternate type=application/rss+xml href=/x>"}"#))
         #expect(brokenFeed.discoveredFeeds.isEmpty)
     }
 

@@ -19,7 +19,9 @@ struct FeedDocument {
         }
         let path: String
         if lower.hasPrefix("file://") {
-            guard let url = URL(string: source), url.isFileURL else { throw LoadError(description: "not a valid file URL") }
+            guard let url = URL(string: source), url.isFileURL else {
+                throw LoadError(description: "not a valid file URL")
+            }
             path = url.path
         } else {
             path = source
