@@ -11,10 +11,22 @@ public enum MojibakeRepair {
     /// Raise it when what the repair mends changes: a store re-keys its entries keyed by title (`FeedStore`).
     public static let revision = 1
 
-    /// Every mojibake lead character (U+00C2...U+00C6, U+00C8, U+00CB, U+00CE...U+00D1, U+00E2, U+00F0) is
-    /// encoded as 0xC3 and one byte: text without 0xC3 needs no look.
+    /// Whether `bytes` hold what every repair starts with: a lead character (U+00C2...U+00C6, U+00C8, U+00CB,
+    /// U+00CE...U+00D1, U+00E2, U+00F0: 0xC3 and one byte) followed by a character that windows-1252 can have
+    /// decoded (U+0080...U+00BF: 0xC2; its other characters: 0xC4...0xEF). Accented text ("é", "ü": 0xC3 and one
+    /// byte, then mostly ASCII) fails it in one scan, without the repair's pass and allocation.
     public static func mayNeedRepair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains(0xC3)
+        guard bytes.count >= 4 else { return false }
+        var i = 0
+        let end = bytes.count - 3  // a lead's two bytes and a two-byte character at the least
+        while i <= end {
+            if bytes[i] == 0xC3, continuations(lead: bytes[i + 1] &+ 0x40) != nil {
+                let next = bytes[i + 2]
+                if next == 0xC2 || next >= 0xC4 && next < 0xF0 { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Repairs `bytes` (valid UTF-8) in place; a text encoded twice over is repaired twice.
@@ -27,7 +39,10 @@ public enum MojibakeRepair {
     }
 
     public static func repair(_ text: String) -> String {
-        guard text.utf8.contains(0xC3) else { return text }  // no copy for the text that needs nothing
+        // No copy for the text that needs nothing.
+        guard text.utf8.withContiguousStorageIfAvailable(mayNeedRepair) ?? text.utf8.contains(0xC3) else {
+            return text
+        }
         var bytes = Array(text.utf8)
         let before = bytes.count
         repair(&bytes)

@@ -10,11 +10,17 @@ import Testing
         }))
     }
 
-    @Test(arguments: [
+    static let repairable = [
         "It’s “official” – so…", "Sådan får Brøndby", "Fórmula, aquí, ¿qué?", "Zürich, Straße", "£67 · 20 °C ©",
         "Łódź, Čapek, Œuvre", "România, Timișoara, Țara", "Ελλάδα", "Привет, мир; Київ, ї", "€5 ™ •", "Idea 💡 💥",
         "à la carte", "ÀÉÎÕÜ Å Æ Ø",
-    ])
+    ]
+
+    static func mayNeedRepair(_ text: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer(MojibakeRepair.mayNeedRepair)
+    }
+
+    @Test(arguments: repairable)
     func doubleEncodedTextIsRestored(_ text: String) {
         let broken = Self.doubleEncoded(text)
         #expect(broken != text)
@@ -29,6 +35,17 @@ import Testing
     ])
     func realTextIsLeftAlone(_ text: String) {
         #expect(MojibakeRepair.repair(text) == text)
+    }
+
+    @Test func theQuickLookPassesAccentedTextAndSeesEveryRepair() {
+        // Text the repair would leave as it is, accented or not, is passed over without the repair's pass.
+        for text in ["naïve café, Zürich, Straße, señor, Ærø", "Ελλάδα, Київ", "plain", "Ã la fin", "ÄRGER“"] {
+            #expect(!Self.mayNeedRepair(text), "\(text)")
+        }
+        for text in Self.repairable {
+            #expect(Self.mayNeedRepair(Self.doubleEncoded(text)), "\(text)")
+            #expect(Self.mayNeedRepair(Self.doubleEncoded(Self.doubleEncoded(text))), "\(text)")
+        }
     }
 
     @Test func onlyWholeSequencesAreRestored() {
