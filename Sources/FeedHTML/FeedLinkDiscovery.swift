@@ -27,6 +27,12 @@ public struct DiscoveredFeed: Sendable, Hashable, CustomStringConvertible {
 /// its feed (`feedd add https://blog.example/`) and a subscription that now serves a page can say where the feed
 /// went. Parsed with libxml2's HTML parser: liberal with real-world markup, no network, no entity expansion.
 public enum FeedLinkDiscovery {
+    /// Bounds on what a page can make of an error message or a subscription: feeds kept, a link's length (longer
+    /// addresses are no feed's) and a title's (longer ones are cut).
+    static let maxFeeds = 32
+    static let maxLinkLength = 2048
+    static let maxTitleLength = 120
+
     /// The feeds `page` links to, in document order and without repeats. Links resolve against the page's
     /// `<base href>`, else `pageURL`; relative links of a page without either are left out.
     public static func feeds(inPage page: UnsafeBufferPointer<UInt8>, pageURL: URL?) -> [DiscoveredFeed] {
@@ -43,7 +49,9 @@ public enum FeedLinkDiscovery {
         var base = pageURL
         var baseSeen = false
         var found: [DiscoveredFeed] = []
+        var seen = Set<URL>()
         forEachElement(document) { node, name in
+            guard found.count < maxFeeds else { return }
             switch name {
             case "base" where !baseSeen:
                 // Only the first <base> counts (as in browsers), and only when it has an href.
@@ -51,9 +59,7 @@ public enum FeedLinkDiscovery {
                 baseSeen = true
                 base = resolve(href, against: pageURL) ?? base
             case "link", "a":
-                guard let feed = feedLink(node, base: base), !found.contains(where: { $0.url == feed.url }) else {
-                    return
-                }
+                guard let feed = feedLink(node, base: base), seen.insert(feed.url).inserted else { return }
                 found.append(feed)
             default:
                 return
@@ -125,8 +131,10 @@ public enum FeedLinkDiscovery {
         case "application/feed+json": kind = .json
         default: return nil
         }
-        guard let url = resolve(href, against: base) else { return nil }
-        let title = attribute(node, "title").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        guard href.utf8.count <= maxLinkLength, let url = resolve(href, against: base) else { return nil }
+        let title = attribute(node, "title").map {
+            String($0.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(maxTitleLength))
+        }
         return DiscoveredFeed(url: url, kind: kind, title: title?.isEmpty == false ? title : nil)
     }
 

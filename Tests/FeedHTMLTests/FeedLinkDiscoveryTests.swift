@@ -54,6 +54,16 @@ import FeedHTML
             + String(repeating: "</div>", count: 50_000)
         // Deep nesting neither crashes the walk nor hides a link libxml2 keeps.
         #expect(feeds(deep).allSatisfy { $0.url.absoluteString == "https://site.example/deep.xml" })
+        // A page of a hundred thousand feed links, one with a huge title and one with a huge address: a bounded
+        // list, found in linear time, with the title cut and the huge address left out.
+        let huge = "<link rel=alternate type=application/rss+xml href=/x?" + String(repeating: "a", count: 5000) + ">"
+            + "<link rel=alternate type=application/rss+xml href=/t title='" + String(repeating: "T ", count: 5000) + "'>"
+            + (0..<100_000).map { "<link rel=alternate type=application/rss+xml href=/f\($0)>" }.joined()
+        let many = feeds("<html><head>" + huge + "</head></html>")
+        #expect(many.count == 32)
+        #expect(many.first?.url.absoluteString == "https://site.example/t")
+        #expect(many.first?.title?.count == 120)
+        #expect(many.last?.url.absoluteString == "https://site.example/f30")
     }
 
     @Test(arguments: [
