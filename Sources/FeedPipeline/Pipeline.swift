@@ -23,14 +23,7 @@ public actor Pipeline {
         self.configuration = configuration
         self.store = store
         self.logger = logger
-        var fetch = FetchConfiguration()
-        fetch.maxConcurrent = configuration.concurrency
-        fetch.maxPerHost = configuration.fetch.perHost
-        fetch.connectTimeout = configuration.fetch.connectTimeout
-        fetch.totalTimeout = configuration.fetch.timeout
-        fetch.maxBodyBytes = configuration.fetch.maxBodyMB * 1024 * 1024
-        if let agent = configuration.fetch.userAgent { fetch.userAgent = agent }
-        fetcher = FeedFetcher(configuration: fetch)
+        fetcher = FeedFetcher(configuration: FetchConfiguration(configuration))
         scheduler = FeedScheduler(interval: configuration.fetch.intervalMinutes * 60,
                                   minInterval: configuration.fetch.minIntervalMinutes * 60,
                                   maxInterval: configuration.fetch.maxIntervalMinutes * 60)

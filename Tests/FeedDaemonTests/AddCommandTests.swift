@@ -13,9 +13,10 @@ import TestSupport
     struct Workspace {
         let directory: URL
         var config: URL { directory.appendingPathComponent("feedd.toml") }
-        let original = "# my feeds\nstate_dir = \"state\"\n"
+        let original: String
 
-        init() throws {
+        init(settings: String = "") throws {
+            original = "# my feeds\nstate_dir = \"state\"\n" + settings
             directory = try TestPaths.temporaryDirectory("feedd-add")
             try original.write(to: config, atomically: false, encoding: .utf8)
         }
@@ -63,6 +64,17 @@ import TestSupport
         #expect(again.status == 2)
         #expect(again.stderr.contains("already subscribed to \(server.url("/feed.xml"))"), "\(again.stderr)")
         #expect(try site.text() == subscribed)
+    }
+
+    @Test func theAddressIsReadWithTheConfiguredFetchSettings() throws {
+        let server = try HTTPTestServer(lifetime: 60)
+        defer { server.stop() }
+        server.route("/feed.xml", .ok(rss))
+        let workspace = try Workspace(settings: "\n[fetch]\nuser_agent = \"HarbourReader/2.0 (+mailto:me@example.org)\"\n")
+        let run = try workspace.add(server.url("/feed.xml"))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(server.requests(for: "/feed.xml").map { $0.header("User-Agent") }
+                == ["HarbourReader/2.0 (+mailto:me@example.org)"])
     }
 
     @Test func anAddressThatServesNoFeedIsRefusedUnlessUnchecked() throws {

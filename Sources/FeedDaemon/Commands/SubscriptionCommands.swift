@@ -1,6 +1,8 @@
 import ArgumentParser
 import FeedConfig
+import FeedFetcher
 import FeedModel
+import FeedPipeline
 import Foundation
 
 /// `feedd add URL`: subscribe. Feeds live where the user keeps them: the OPML file the configuration names, else
@@ -32,9 +34,11 @@ struct AddCommand: AsyncParsableCommand {
     func run() async throws {
         var target = url
         if !noCheck {
+            // Read as the daemon will read it: with the configuration's user agent, timeouts and size limit.
+            let fetch = FetchConfiguration(try options.loadConfiguration())
             let found: SubscriptionCheck.Found
             do {
-                found = try await SubscriptionCheck.resolve(url)
+                found = try await SubscriptionCheck.resolve(url, fetch: fetch)
             } catch {
                 printError("feedd: \(error.description) (--no-check subscribes anyway)")
                 throw ExitCode(1)

@@ -12,10 +12,11 @@ struct FeedDocument {
         var description: String
     }
 
-    static func load(_ source: String) async throws -> FeedDocument {
+    /// `fetch`: how to fetch an http(s) source (the configuration's `[fetch]` settings, where there is one).
+    static func load(_ source: String, fetch: FetchConfiguration = FetchConfiguration()) async throws -> FeedDocument {
         let lower = source.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
-            return try await fetch(source)
+            return try await Self.fetch(source, configuration: fetch)
         }
         let path: String
         if lower.hasPrefix("file://") {
@@ -35,8 +36,8 @@ struct FeedDocument {
         return FeedDocument(data: data, url: nil, contentType: nil)
     }
 
-    private static func fetch(_ source: String) async throws -> FeedDocument {
-        for await result in FeedFetcher().fetchAll([FetchRequest(feedID: 0, url: source)]) {
+    private static func fetch(_ source: String, configuration: FetchConfiguration) async throws -> FeedDocument {
+        for await result in FeedFetcher(configuration: configuration).fetchAll([FetchRequest(feedID: 0, url: source)]) {
             switch result.outcome {
             case .body(let data):
                 let url = URL(string: result.effectiveURL ?? source)

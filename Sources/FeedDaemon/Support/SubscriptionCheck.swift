@@ -1,6 +1,8 @@
+import FeedFetcher
 import FeedHTML
 import FeedModel
 import FeedParser
+import FeedPipeline
 import Foundation
 
 /// What `feedd add` subscribes to: the address itself when it serves a feed, else the first feed its web page
@@ -35,7 +37,11 @@ enum SubscriptionCheck {
     /// Feeds of a page tried in turn before giving up (a page may name a dead feed first).
     static let candidates = 4
 
-    static func resolve(_ source: String) async throws(Failure) -> Found {
+    /// `fetch`: the configuration's fetch settings (its user agent, timeouts and size limit).
+    static func resolve(_ source: String, fetch: FetchConfiguration) async throws(Failure) -> Found {
+        func read(_ source: String) async -> Result<ParsedFeed, any Error> {
+            await Self.read(source, fetch: fetch)
+        }
         let outcome = await read(source)
         switch outcome {
         case .success(let feed):
@@ -58,9 +64,9 @@ enum SubscriptionCheck {
         }
     }
 
-    private static func read(_ source: String) async -> Result<ParsedFeed, any Error> {
+    private static func read(_ source: String, fetch: FetchConfiguration) async -> Result<ParsedFeed, any Error> {
         do {
-            let document = try await FeedDocument.load(source)
+            let document = try await FeedDocument.load(source, fetch: fetch)
             let options = FeedParser.Options(documentURL: document.url, contentType: document.contentType)
             return .success(try FeedParser.parse(document.data, options: options))
         } catch {
