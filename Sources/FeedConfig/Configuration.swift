@@ -81,5 +81,7 @@ public struct DigestSettings: Sendable, Hashable {
     public var onDigest: String?
     /// Days of entries kept in the store.
     public var retentionDays: Int = 90
+    /// Patterns of entries to leave out of every feed's digest (`ExcludeRules`).
+    public var exclude: [String] = []
     public init() {}
 }

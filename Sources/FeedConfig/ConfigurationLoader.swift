@@ -61,13 +61,14 @@ public enum ConfigurationLoader {
         var feeds: [FeedSource] = []
         for (index, table) in try reader.arrayOfTables("feed").enumerated() {
             let feed = reader.child(table, name: "feed", index: index)
-            try feed.allowOnly(["url", "title", "category"])
+            try feed.allowOnly(["url", "title", "category", "exclude"])
             guard let given = try feed.string("url") else { throw feed.error(nil, "a [[feed]] needs a url") }
             let url = FeedURL.resolve(given, base: base)
             guard FeedURL.isSupported(url) else {
                 throw feed.error("url", "'\(given)' is not an http(s):// or file:// URL, nor a file path")
             }
-            feeds.append(FeedSource(url: url, title: try feed.string("title"), category: try feed.string("category")))
+            feeds.append(FeedSource(url: url, title: try feed.string("title"), category: try feed.string("category"),
+                                    exclude: try feed.patterns("exclude")))
         }
         if let opml = try reader.path("opml") {
             config.opmlFile = opml
@@ -103,7 +104,7 @@ public enum ConfigurationLoader {
         if let table = try reader.table("digest") {
             let digest = reader.child(table, name: "digest")
             try digest.allowOnly(["title", "time", "sections", "base_url", "template_dir", "allow_images", "on_digest",
-                                  "retention_days"])
+                                  "retention_days", "exclude"])
             config.digest.title = try digest.string("title") ?? config.digest.title
             if let time = try digest.string("time") {
                 let parts = time.split(separator: ":").compactMap { Int($0) }
@@ -123,6 +124,7 @@ public enum ConfigurationLoader {
             config.digest.allowImages = try digest.bool("allow_images") ?? false
             config.digest.onDigest = try digest.string("on_digest")
             config.digest.retentionDays = try digest.int("retention_days", in: 1...36_500) ?? config.digest.retentionDays
+            config.digest.exclude = try digest.patterns("exclude")
         }
         return config
     }

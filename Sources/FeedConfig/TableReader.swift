@@ -1,3 +1,4 @@
+import FeedModel
 import Foundation
 import TOMLKit
 
@@ -53,6 +54,19 @@ struct TableReader {
             strings.append(string)
         }
         return strings
+    }
+
+    /// A list of regular expressions (`exclude`), each checked as `ExcludeRules` compiles it; empty when absent.
+    func patterns(_ key: String) throws(ConfigurationError) -> [String] {
+        let patterns = try strings(key) ?? []
+        for pattern in patterns {
+            do throws(ExcludeRules.InvalidPattern) {
+                try ExcludeRules.validate(pattern)
+            } catch {
+                throw self.error(key, error.description)
+            }
+        }
+        return patterns
     }
 
     func bool(_ key: String) throws(ConfigurationError) -> Bool? {

@@ -3,10 +3,13 @@ public struct FeedSource: Sendable, Hashable, Codable {
     public var url: String
     public var title: String?
     public var category: String?
+    /// Patterns of this feed's entries to leave out of digests (`ExcludeRules`).
+    public var exclude: [String]
 
-    public init(url: String, title: String? = nil, category: String? = nil) {
+    public init(url: String, title: String? = nil, category: String? = nil, exclude: [String] = []) {
         self.url = url
         self.title = title
         self.category = category
+        self.exclude = exclude
     }
 }

@@ -19,6 +19,14 @@ struct DigestStage: Sendable {
                              categoryOrder: digest.sections, baseURL: digest.baseURL)
     }
 
+    /// The configuration's `exclude` rules: `[digest]`'s for every feed, each `[[feed]]`'s for its own entries.
+    func excludeRules(_ feeds: [Int64: Feed]) throws -> ExcludeRules {
+        let patterns = Dictionary(configuration.feeds.map { ($0.url, $0.exclude) }, uniquingKeysWith: { a, _ in a })
+        var perFeed: [Int64: [String]] = [:]
+        for (id, feed) in feeds { perFeed[id] = patterns[feed.url] }
+        return try ExcludeRules(global: configuration.digest.exclude, perFeed: perFeed)
+    }
+
     /// The digest day an instant belongs to (with `time = "07:00"`, 08:00 belongs to tomorrow's digest).
     func day(containing date: Date) -> DayStamp {
         let minutes = configuration.digest.dayStartMinutes
@@ -34,9 +42,10 @@ struct DigestStage: Sendable {
     func write(day: DayStamp) throws -> DigestOutput {
         let options = options
         let window = options.window(for: day, in: configuration.timeZone)
-        let stories = try store.stories(filedIn: window)
+        let feeds = try store.allFeeds()
+        let stories = try excludeRules(feeds).apply(to: try store.stories(filedIn: window))
         let input = DigestInput(
-            day: day, timeZone: configuration.timeZone, stories: stories, feeds: try store.allFeeds(),
+            day: day, timeZone: configuration.timeZone, stories: stories, feeds: feeds,
             shownBefore: try store.shownBefore(day: day, storyIDs: stories.map(\.id)),
             failures: try store.failures(in: window))
         let output: DigestOutput

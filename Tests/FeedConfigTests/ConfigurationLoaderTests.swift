@@ -76,6 +76,38 @@ import TestSupport
         #expect(error?.description == "/etc/feedd/feedd.toml:8: feed[2].category: expected a string, found integer")
     }
 
+    @Test func excludeRulesAreReadAndABadOneNamesFileLineAndKey() throws {
+        let config = try ConfigurationLoader.parse("""
+            [[feed]]
+            url = "https://a.example/feed"
+            exclude = ["^Deal of the day", "/sponsored/"]
+
+            [digest]
+            exclude = ["(?i)horoscope"]
+            """, file: file)
+        #expect(config.feeds.map(\.exclude) == [["^Deal of the day", "/sponsored/"]])
+        #expect(config.digest.exclude == ["(?i)horoscope"])
+
+        let error = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.parse("""
+                [[feed]]
+                url = "https://a.example/feed"
+
+                [[feed]]
+                url = "https://b.example/feed"
+                exclude = ["fine", "(broken"]
+                """, file: file)
+        }
+        #expect(error?.line == 6)
+        #expect(error?.key == "feed[2].exclude")
+        #expect(error?.message.hasPrefix("'(broken' is not a valid regular expression") == true,
+                "\(String(describing: error))")
+        // A list it must be: one pattern alone is a mistake worth naming, not a rule to guess at.
+        #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.parse("[digest]\nexclude = \"x\"", file: file)
+        }
+    }
+
     @Test func unknownKeySuggestsTheRightOne() {
         let error = #expect(throws: ConfigurationError.self) {
             try ConfigurationLoader.parse("state_dir = \"/tmp\"\n[fetch]\n# comment\nper_hots = 3\n", file: file)

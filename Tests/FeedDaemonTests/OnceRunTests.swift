@@ -111,4 +111,29 @@ import TestSupport
             #expect(!run.stderr.contains(secret) && !run.stdout.contains(secret) && !digest.contains(secret))
         }
     }
+
+    @Test func excludedEntriesStayOutOfTheDigestUntilTheRuleGoes() throws {
+        let demo = try DemoWorkspace()
+        defer { demo.remove() }
+        let original = try String(contentsOf: demo.config, encoding: .utf8)
+        // Everywhere: the wire story two outlets carried. For Northern Wire (the file's last [[feed]]) only: its
+        // orchestra story, and the word "harbour", which leaves another outlet's harbour story standing.
+        #expect(original.hasSuffix("title = \"Northern Wire\"\ncategory = \"Local\"\n"))
+        let rules = original + "exclude = [\"orchestra\", \"harbour\"]\n\n[digest]\nexclude = [\"northbridge\"]\n"
+        try rules.write(to: demo.config, atomically: true, encoding: .utf8)
+        let run = try FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "warning"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let page = demo.digests.appendingPathComponent("\(demo.today).html")
+        let shown = try String(contentsOf: page, encoding: .utf8)
+        #expect(!shown.contains("Northbridge") && !shown.contains("Aiko Tanaka"))
+        #expect(!shown.contains("Fire destroys grain warehouse at Eastport harbour"))
+        #expect(shown.contains("Dock workers end nine-day strike at Eastport harbour"))
+        #expect(shown.contains("Council approves") && shown.contains("Sundara"))
+        // Stored all the same: without the rule, the day's digest shows it again.
+        try original.write(to: demo.config, atomically: true, encoding: .utf8)
+        let again = try FeeddProcess.run(["digest", "--date", demo.today, "--config", demo.config.path])
+        #expect(again.status == 0, "stderr: \(again.stderr)")
+        let restored = try String(contentsOf: page, encoding: .utf8)
+        #expect(restored.contains("Northbridge") && restored.contains("Aiko Tanaka"))
+    }
 }
