@@ -88,13 +88,20 @@ let package = Package(
 
         .testTarget(name: "FeedModelTests", dependencies: ["FeedModel"]),
         .testTarget(name: "FeedHTMLTests", dependencies: ["FeedHTML", "FeedModel"]),
-        .testTarget(name: "FeedParserTests", dependencies: ["TestSupport", "FeedParser", "FeedModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "FeedParserTests", dependencies: ["TestSupport", "FeedParser", "FeedModel"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "FeedFetcherTests", dependencies: ["TestSupport", "FeedFetcher", "FeedModel"]),
         .testTarget(name: "StoryClusteringTests", dependencies: ["TestSupport", "StoryClustering", "FeedModel"]),
-        .testTarget(name: "FeedStoreTests", dependencies: ["TestSupport", "FeedStore", "FeedModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "DigestWriterTests", dependencies: ["SafeFiles", "TestSupport", "DigestWriter", "FeedModel", "FeedParser", "FeedHTML"]),
+        .testTarget(name: "FeedStoreTests", dependencies: [
+            "TestSupport", "FeedStore", "FeedModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "DigestWriterTests", dependencies: [
+            "SafeFiles", "TestSupport", "DigestWriter", "FeedModel", "FeedParser", "FeedHTML",
+        ]),
         .testTarget(name: "FeedConfigTests", dependencies: ["SafeFiles", "TestSupport", "FeedConfig", "FeedModel"]),
-        .testTarget(name: "FeedPipelineTests", dependencies: ["TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig", "FeedParser", "StoryClustering"]),
+        .testTarget(name: "FeedPipelineTests", dependencies: [
+            "TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig", "FeedParser", "StoryClustering",
+        ]),
         .testTarget(name: "FeedServiceTests", dependencies: ["TestSupport", "FeedService"]),
         .testTarget(name: "FeedDaemonTests", dependencies: ["TestSupport", "FeedModel", "FeedStore"]),
     ],
