@@ -52,7 +52,7 @@ public struct FetchSchedule: Sendable, Hashable {
         public var entryDates: [Date]
         /// From Cache-Control max-age / Expires (`FetchResult.freshUntil`).
         public var freshUntil: Date?
-        /// RSS `<ttl>`, in seconds.
+        /// The publisher's stated interval (RSS `<ttl>`, else the syndication module's), in seconds.
         public var ttl: TimeInterval?
         /// From Retry-After (`FetchResult.retryAfter`).
         public var retryAfter: Date?

@@ -14,7 +14,8 @@ public struct ParsedFeed: Sendable, Hashable {
     public var description: String?
     public var language: String?
     public var updated: Date?
-    /// RSS `<ttl>`: minutes the publisher asks readers to wait between fetches (the scheduler honours it).
+    /// Minutes the publisher asks readers to wait between fetches (the scheduler honours it): RSS `<ttl>`, else
+    /// the syndication module's `sy:updatePeriod` / `sy:updateFrequency`.
     public var ttlMinutes: Int?
     public var entries: [ParsedEntry]
 

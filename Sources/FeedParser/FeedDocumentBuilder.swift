@@ -24,6 +24,7 @@ final class FeedDocumentBuilder {
     /// What a field element's text becomes.
     enum Field {
         case feedTitle, feedLink, feedDescription, feedLanguage, feedTTL, feedDate(rank: Int)
+        case feedUpdatePeriod, feedUpdateFrequency
         case title, link, guid, id, published(rank: Int), updated(rank: Int), rssAuthor, authorName
         case summary(rank: Int), content, category
         case personName, personEmail
@@ -140,7 +141,7 @@ final class FeedDocumentBuilder {
         if language?.isEmpty == true { language = nil }
         return ParsedFeed(format: feed.format, title: feed.title, link: feed.resolvedLink,
                           description: feed.description, language: language, updated: feed.updated.date,
-                          ttlMinutes: feed.ttlMinutes, entries: finishedEntries.compactMap { $0 })
+                          ttlMinutes: feed.statedIntervalMinutes, entries: finishedEntries.compactMap { $0 })
     }
 
     // MARK: Routing
@@ -201,6 +202,12 @@ final class FeedDocumentBuilder {
             }
         case XMLNamespaces.dcterms:
             return name.local == "modified" ? .capture(.feedDate(rank: 1), .text) : .skip
+        case XMLNamespaces.syndication:
+            switch name.local {
+            case "updatePeriod": return .capture(.feedUpdatePeriod, .text)
+            case "updateFrequency": return .capture(.feedUpdateFrequency, .text)
+            default: return .skip
+            }
         default:
             return .skip
         }
@@ -307,6 +314,13 @@ final class FeedDocumentBuilder {
             }
         case .feedDate(let rank):
             feed?.updated.offer(capture.string, rank: rank)
+        case .feedUpdatePeriod:
+            if feed?.updatePeriod == nil { feed?.updatePeriod = capture.string }
+        case .feedUpdateFrequency:
+            if feed?.updateFrequency == nil {
+                let value = Int(capture.string.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { $0 > 0 ? $0 : nil }
+                feed?.updateFrequency = value
+            }
         case .personName:
             if personName == nil { personName = TextValues.nonEmpty(TextNormalization.collapseWhitespace(capture.text)) }
         case .personEmail:

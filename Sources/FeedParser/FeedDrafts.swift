@@ -27,6 +27,25 @@ struct FeedDraft {
     var language: String?
     /// RSS <ttl>: minutes the publisher asks readers to wait between fetches.
     var ttlMinutes: Int?
+    /// The syndication module's schedule: `sy:updatePeriod` (hourly ... yearly) and how often in it it updates.
+    var updatePeriod: String?
+    var updateFrequency: Int?
+
+    /// Minutes between updates the publisher states: `<ttl>`, else the syndication module's period divided by its
+    /// frequency (default 1), never below a minute.
+    var statedIntervalMinutes: Int? {
+        if let ttlMinutes { return ttlMinutes }
+        let minutes: Int
+        switch updatePeriod?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+        case "hourly": minutes = 60
+        case "daily": minutes = 1440
+        case "weekly": minutes = 10_080
+        case "monthly": minutes = 43_200
+        case "yearly": minutes = 525_600
+        default: return nil
+        }
+        return max(1, minutes / max(1, updateFrequency ?? 1))
+    }
     var updated = RankedDate()
 
     var resolvedLink: String? { link ?? atomAlternate ?? atomOtherLink }

@@ -13,6 +13,8 @@ enum XMLNamespaces {
     static let dcterms = "http://purl.org/dc/terms/"
     static let content = "http://purl.org/rss/1.0/modules/content/"
     static let media = "http://search.yahoo.com/mrss/"
+    /// RSS 1.0's syndication module (`sy:updatePeriod`, `sy:updateFrequency`): WordPress writes it in every feed.
+    static let syndication = "http://purl.org/rss/1.0/modules/syndication/"
     static let xhtml = "http://www.w3.org/1999/xhtml"
 
     /// Conventional prefixes, for documents that use them without declaring them.
