@@ -21,14 +21,14 @@ import TestSupport
             try original.write(to: config, atomically: false, encoding: .utf8)
         }
 
-        func add(_ arguments: String...) throws -> FeeddProcess.Output {
-            try FeeddProcess.run(["add"] + arguments + ["--config", config.path])
+        func add(_ arguments: String...) async throws -> FeeddProcess.Output {
+            try await FeeddProcess.run(["add"] + arguments + ["--config", config.path])
         }
 
         func text() throws -> String { try String(contentsOf: config, encoding: .utf8) }
     }
 
-    @Test func aFeedIsSubscribedAsGivenAndAPageThroughTheFeedItNames() throws {
+    @Test func aFeedIsSubscribedAsGivenAndAPageThroughTheFeedItNames() async throws {
         let server = try HTTPTestServer(lifetime: 60)
         defer { server.stop() }
         server.route("/feed.xml", .ok(rss))
@@ -41,13 +41,13 @@ import TestSupport
             """, contentType: "text/html; charset=utf-8"))
         server.route("/old.xml", .status(404))
         let direct = try Workspace()
-        let asGiven = try direct.add(server.url("/feed.xml"))
+        let asGiven = try await direct.add(server.url("/feed.xml"))
         #expect(asGiven.status == 0, "\(asGiven.stderr)")
         #expect(asGiven.stdout.contains("Harbour News [rss2], 1 entries"), "\(asGiven.stdout)")
         #expect(try direct.text() == direct.original + "\n[[feed]]\nurl = \"\(server.url("/feed.xml"))\"\n")
 
         let site = try Workspace()
-        let page = try site.add(server.url("/"), "--category", "Local")
+        let page = try await site.add(server.url("/"), "--category", "Local")
         #expect(page.status == 0, "\(page.stderr)")
         #expect(page.stdout.contains("is a web page; it names \(server.url("/feed.xml"))"), "\(page.stdout)")
         #expect(page.stdout.contains("\(server.url("/old.xml")) (RSS, \"Old\")"), "\(page.stdout)")
@@ -60,40 +60,40 @@ import TestSupport
             """
         #expect(try site.text() == subscribed)
         // The site's address again: it resolves to the feed already followed, and nothing is written twice.
-        let again = try site.add(server.url("/"))
+        let again = try await site.add(server.url("/"))
         #expect(again.status == 2)
         #expect(again.stderr.contains("already subscribed to \(server.url("/feed.xml"))"), "\(again.stderr)")
         #expect(try site.text() == subscribed)
     }
 
-    @Test func theAddressIsReadWithTheConfiguredFetchSettings() throws {
+    @Test func theAddressIsReadWithTheConfiguredFetchSettings() async throws {
         let server = try HTTPTestServer(lifetime: 60)
         defer { server.stop() }
         server.route("/feed.xml", .ok(rss))
         let workspace = try Workspace(settings: "\n[fetch]\nuser_agent = \"HarbourReader/2.0 (+mailto:me@example.org)\"\n")
-        let run = try workspace.add(server.url("/feed.xml"))
+        let run = try await workspace.add(server.url("/feed.xml"))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(server.requests(for: "/feed.xml").map { $0.header("User-Agent") }
                 == ["HarbourReader/2.0 (+mailto:me@example.org)"])
     }
 
-    @Test func anAddressThatServesNoFeedIsRefusedUnlessUnchecked() throws {
+    @Test func anAddressThatServesNoFeedIsRefusedUnlessUnchecked() async throws {
         let server = try HTTPTestServer(lifetime: 60)
         defer { server.stop() }
         server.route("/about", .ok("<!doctype html><html><body>No feeds here</body></html>", contentType: "text/html"))
         server.route("/gone", .status(410))
         let workspace = try Workspace()
 
-        let page = try workspace.add(server.url("/about"))
+        let page = try await workspace.add(server.url("/about"))
         #expect(page.status == 1)
         #expect(page.stderr.contains("the document is an HTML page"), "\(page.stderr)")
         #expect(page.stderr.contains("--no-check"), "\(page.stderr)")
-        let gone = try workspace.add(server.url("/gone"))
+        let gone = try await workspace.add(server.url("/gone"))
         #expect(gone.status == 1)
         #expect(gone.stderr.contains("410"), "\(gone.stderr)")
         #expect(try workspace.text() == workspace.original)
 
-        let unchecked = try workspace.add(server.url("/gone"), "--no-check")
+        let unchecked = try await workspace.add(server.url("/gone"), "--no-check")
         #expect(unchecked.status == 0, "\(unchecked.stderr)")
         #expect(try workspace.text().contains("url = \"\(server.url("/gone"))\""))
         // Unchecked means unread: the only request for it was the refused add's.

@@ -12,15 +12,15 @@ import TestSupport
     // Floors a little under what the default settings reach (stories-dev P 0.936 R 0.882 F1 0.909; headlines-dev
     // shuffled seed 7 P 0.869 F1 0.838), so quality cannot silently regress.
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
-    func storiesDevQuality() throws {
-        let score = try run("stories-dev.jsonl", []).score
+    func storiesDevQuality() async throws {
+        let score = try await run("stories-dev.jsonl", []).score
         #expect(score.precision >= 0.93, "\(score)")
         #expect(score.f1 >= 0.90, "\(score)")
     }
 
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
-    func headlinesDevQualityInShuffledOrder() throws {
-        let score = try run("headlines-dev.jsonl", ["--shuffle", "7"]).score
+    func headlinesDevQualityInShuffledOrder() async throws {
+        let score = try await run("headlines-dev.jsonl", ["--shuffle", "7"]).score
         #expect(score.f1 >= 0.83, "\(score)")
         #expect(score.precision >= 0.855, "\(score)")
     }
@@ -31,8 +31,8 @@ import TestSupport
     /// Ignoring the merges across batches drops stories-dev to R 0.849 (F1 0.884) and headlines-dev seed 7 to
     /// F1 0.787 (re-measured November 22).
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
-    func storiesDevStreamedInDaemonSizedBatches() throws {
-        let (score, clusters) = try run("stories-dev.jsonl", ["--batch", "50"])
+    func storiesDevStreamedInDaemonSizedBatches() async throws {
+        let (score, clusters) = try await run("stories-dev.jsonl", ["--batch", "50"])
         #expect(score.precision >= 0.91, "\(score)")
         #expect(score.recall >= 0.86, "\(score)")
         #expect(score.f1 >= 0.885, "\(score)")
@@ -42,12 +42,12 @@ import TestSupport
     }
 
     @Test(.enabled(if: dataAvailable, "needs ../shared/data"))
-    func headlinesDevStreamedInDaemonSizedBatches() throws {
-        let score = try run("headlines-dev.jsonl", ["--shuffle", "7", "--batch", "50"]).score
+    func headlinesDevStreamedInDaemonSizedBatches() async throws {
+        let score = try await run("headlines-dev.jsonl", ["--shuffle", "7", "--batch", "50"]).score
         #expect(score.f1 >= 0.83, "\(score)")
     }
 
-    @Test func badLinesAreReportedAndTheRestIsKept() throws {
+    @Test func badLinesAreReportedAndTheRestIsKept() async throws {
         let (dir, file) = try itemsFile("""
         {"id": "a", "title": "Quake hits Hokkaido", "summary": "A magnitude 6.1 quake struck off Hokkaido.", "published": "2025-11-21T08:00:00Z"}
         {"id": "b", "title": "broken
@@ -55,7 +55,7 @@ import TestSupport
         {"id": "d", "title": "x", "published": "yesterday"}
         """)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = try FeeddProcess.run(["cluster", file.path])
+        let out = try await FeeddProcess.run(["cluster", file.path])
         #expect(out.status == 0, "\(out.stderr)")
         let rows = try parse(out.stdout)
         #expect(rows.map(\.id) == ["a", "c"])
@@ -66,7 +66,7 @@ import TestSupport
         #expect(errors.last?.contains("line 4") == true && errors.last?.contains("published") == true)
     }
 
-    @Test func aNamedConfigurationSetsTheThresholdAndABadOneIsRefused() throws {
+    @Test func aNamedConfigurationSetsTheThresholdAndABadOneIsRefused() async throws {
         let (dir, items) = try itemsFile("""
         {"id": "a", "title": "Quake hits Hokkaido", "summary": "A magnitude 6.1 quake struck off Hokkaido.", "published": "2025-11-21T08:00:00Z"}
         {"id": "c", "title": "Hokkaido earthquake of magnitude 6.1", "summary": "Japan's agency reported a magnitude 6.1 quake off Hokkaido.", "published": "2025-11-21T09:00:00Z"}
@@ -74,19 +74,19 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let strict = dir.appendingPathComponent("strict.toml")
         try "[cluster]\nsimilarity_threshold = 0.95\n".write(to: strict, atomically: true, encoding: .utf8)
-        let out = try FeeddProcess.run(["cluster", items.path, "--config", strict.path])
+        let out = try await FeeddProcess.run(["cluster", items.path, "--config", strict.path])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(try parse(out.stdout).map(\.cluster) == ["a", "c"], "the strict threshold keeps them apart")
 
         let bad = dir.appendingPathComponent("bad.toml")
         try "[cluster]\nsimilarity_treshold = 0.3\n".write(to: bad, atomically: true, encoding: .utf8)
-        let refused = try FeeddProcess.run(["cluster", items.path, "--config", bad.path])
+        let refused = try await FeeddProcess.run(["cluster", items.path, "--config", bad.path])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("bad.toml:2") && refused.stderr.contains("similarity_treshold"), "\(refused.stderr)")
         #expect(refused.stdout.isEmpty)
     }
 
-    @Test func itemsFedOneAtATimeJoinTheStoryOfAnEarlierBatch() throws {
+    @Test func itemsFedOneAtATimeJoinTheStoryOfAnEarlierBatch() async throws {
         // File order is not time order: the batches follow the times.
         let (dir, items) = try itemsFile("""
         {"id": "late", "title": "Hokkaido earthquake of magnitude 6.1", "summary": "Japan's agency reported a magnitude 6.1 quake off Hokkaido.", "published": "2025-11-21T09:00:00Z"}
@@ -94,18 +94,18 @@ import TestSupport
         {"id": "other", "title": "Chip maker opens research centre in Lisbon", "summary": "Two hundred engineers will work there.", "published": "2025-11-21T08:30:00Z"}
         """)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = try FeeddProcess.run(["cluster", items.path, "--batch", "1"])
+        let out = try await FeeddProcess.run(["cluster", items.path, "--batch", "1"])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(try parse(out.stdout).map(\.cluster) == ["first", "first", "other"])
 
-        let refused = try FeeddProcess.run(["cluster", items.path, "--batch", "0"])
+        let refused = try await FeeddProcess.run(["cluster", items.path, "--batch", "0"])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("--batch must be at least 1"), "\(refused.stderr)")
         #expect(refused.stdout.isEmpty)
     }
 
-    @Test func missingFileFailsWithOneClearLine() throws {
-        let out = try FeeddProcess.run(["cluster", "/nonexistent/items.jsonl"])
+    @Test func missingFileFailsWithOneClearLine() async throws {
+        let out = try await FeeddProcess.run(["cluster", "/nonexistent/items.jsonl"])
         #expect(out.status != 0)
         #expect(out.stderr.contains("/nonexistent/items.jsonl"))
         #expect(out.stdout.isEmpty)
@@ -127,9 +127,9 @@ import TestSupport
     }
 
     /// Runs `feedd cluster` on a dev set: its score, and the printed cluster of each item.
-    private func run(_ name: String, _ options: [String]) throws -> (score: Score, clusters: [String: String]) {
+    private func run(_ name: String, _ options: [String]) async throws -> (score: Score, clusters: [String: String]) {
         let path = Self.shared.appendingPathComponent("data/\(name)")
-        let out = try FeeddProcess.run(["cluster", path.path] + options)
+        let out = try await FeeddProcess.run(["cluster", path.path] + options)
         #expect(out.status == 0, "\(out.stderr)")
         var gold: [String: String] = [:]
         for line in try String(contentsOf: path, encoding: .utf8).split(separator: "\n") {

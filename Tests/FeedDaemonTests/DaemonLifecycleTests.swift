@@ -7,11 +7,13 @@ import TestSupport
 /// it, SIGHUP reloads (a bad config rejected, a good one applied at once) and a graceful SIGTERM.
 @Suite(.serialized) struct DaemonLifecycleTests {
     /// Waits for a datagram containing `text`, returning every datagram seen on the way.
-    func waitFor(_ text: String, on socket: DatagramReceiver, seconds: Double = 20) throws -> [String] {
+    /// Short blocking reads with a yield between them: the wait holds none of the test pool's threads for long.
+    func waitFor(_ text: String, on socket: DatagramReceiver, seconds: Double = 20) async throws -> [String] {
         var seen: [String] = []
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if let message = try socket.next(waiting: 500) {
+            await Task.yield()
+            if let message = try socket.next(waiting: 50) {
                 seen.append(message)
                 if message.contains(text) { return seen }
             }
@@ -20,7 +22,7 @@ import TestSupport
         return seen
     }
 
-    @Test func notifiesHoldsTheLockReloadsAndStops() throws {
+    @Test func notifiesHoldsTheLockReloadsAndStops() async throws {
         let demo = try DemoWorkspace()
         defer { demo.remove() }
         let socketPath = demo.directory.appendingPathComponent("notify.sock").path
@@ -41,16 +43,16 @@ import TestSupport
         try daemon.run()
         defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
 
-        _ = try waitFor("READY=1", on: socket)
-        let afterPass = try waitFor("last pass", on: socket)
+        _ = try await waitFor("READY=1", on: socket)
+        let afterPass = try await waitFor("last pass", on: socket)
         #expect(afterPass.last?.contains("4 checked, 4 updated, 0 failed") == true, "\(afterPass)")
-        _ = try waitFor("WATCHDOG=1", on: socket, seconds: 5)
+        _ = try await waitFor("WATCHDOG=1", on: socket, seconds: 5)
 
         // Readers work beside the daemon; a second writer is refused, naming the holder.
-        let feeds = try FeeddProcess.run(["feeds", "--config", demo.config.path])
+        let feeds = try await FeeddProcess.run(["feeds", "--config", demo.config.path])
         #expect(feeds.status == 0, "\(feeds.stderr)")
         #expect(feeds.stdout.contains("4 feeds"))
-        let second = try FeeddProcess.run(["--once", "--config", demo.config.path, "--wait", "1"])
+        let second = try await FeeddProcess.run(["--once", "--config", demo.config.path, "--wait", "1"])
         #expect(second.status == 4)
         #expect(second.stderr.contains("pid \(daemon.processIdentifier)"), "\(second.stderr)")
 
@@ -58,7 +60,7 @@ import TestSupport
         let good = try String(contentsOf: demo.config, encoding: .utf8)
         try (good + "\nconcurrency = \"lots\"\n").write(to: demo.config, atomically: true, encoding: .utf8)
         kill(daemon.processIdentifier, SIGHUP)
-        _ = try waitFor("READY=1", on: socket)
+        _ = try await waitFor("READY=1", on: socket)
         #expect(daemon.isRunning)
 
         // A good one is applied: the new feed is fetched right away.
@@ -69,14 +71,14 @@ import TestSupport
             """.write(to: extra, atomically: true, encoding: .utf8)
         try (good + "\n[[feed]]\nurl = \"feeds/extra.xml\"\n").write(to: demo.config, atomically: true, encoding: .utf8)
         kill(daemon.processIdentifier, SIGHUP)
-        _ = try waitFor("READY=1", on: socket)
-        let reloadedPass = try waitFor("last pass", on: socket)
+        _ = try await waitFor("READY=1", on: socket)
+        let reloadedPass = try await waitFor("last pass", on: socket)
         #expect(reloadedPass.last?.contains("1 checked, 1 updated") == true, "\(reloadedPass)")
 
         // SIGTERM: STOPPING=1 and a clean exit, well inside TimeoutStopSec.
         let stopAsked = Date()
         kill(daemon.processIdentifier, SIGTERM)
-        _ = try waitFor("STOPPING=1", on: socket)
+        _ = try await waitFor("STOPPING=1", on: socket)
         daemon.waitUntilExit()
         #expect(daemon.terminationStatus == 0)
         #expect(Date().timeIntervalSince(stopAsked) < 10)

@@ -20,7 +20,7 @@ import TestSupport
         "https://ok.example/a&quot;onmouseover=&quot;alert(13)", "vbscript:msgbox(14)",
     ]
 
-    @Test func noVectorSurvivesAOnceRun() throws {
+    @Test func noVectorSurvivesAOnceRun() async throws {
         let dir = try TestPaths.temporaryDirectory("feedd-xss")
         defer { try? FileManager.default.removeItem(at: dir) }
         var items = ""
@@ -46,7 +46,7 @@ import TestSupport
             url = "evil.xml"
             category = "<script>alert(22)</script>"
             """.write(to: dir.appendingPathComponent("feedd.toml"), atomically: true, encoding: .utf8)
-        let run = try FeeddProcess.run(["--once", "--config", dir.appendingPathComponent("feedd.toml").path,
+        let run = try await FeeddProcess.run(["--once", "--config", dir.appendingPathComponent("feedd.toml").path,
                                         "--log-level", "error"])
         #expect(run.status == 0, "\(run.stderr)")
 

@@ -109,7 +109,7 @@ import TestSupport
         // The reference: one uninterrupted run.
         let reference = try workspace(server: server)
         defer { try? FileManager.default.removeItem(at: reference) }
-        let clean = try FeeddProcess.run(["--once", "--config", reference.appendingPathComponent("feedd.toml").path,
+        let clean = try await FeeddProcess.run(["--once", "--config", reference.appendingPathComponent("feedd.toml").path,
                                           "--log-level", "error"])
         #expect(clean.status == 0, "\(clean.stderr)")
         let expected = try snapshot(reference, day: day)
@@ -133,7 +133,7 @@ import TestSupport
             let store = try FeedStore(path: killed.appendingPathComponent("state/feedd.sqlite").path)
             #expect(try store.integrityCheck() == "ok", "after kill \(round)")
         }
-        let final = try FeeddProcess.run(["--once", "--force", "--config", config, "--log-level", "error"])
+        let final = try await FeeddProcess.run(["--once", "--force", "--config", config, "--log-level", "error"])
         #expect(final.status == 0, "\(final.stderr)")
         let after = try snapshot(killed, day: day)
         #expect(after.entries == expected.entries)

@@ -6,10 +6,10 @@ import TestSupport
 
 /// `feedd --once` as a user runs it: the real binary over the offline demo.
 @Suite(.serialized) struct OnceRunTests {
-    @Test func demoRunMergesOneEventAndKeepsSameTopicStoriesApart() throws {
+    @Test func demoRunMergesOneEventAndKeepsSameTopicStoriesApart() async throws {
         let demo = try DemoWorkspace()
         defer { demo.remove() }
-        let run = try FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "warning"])
+        let run = try await FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "warning"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("feeds checked: 4 (4 updated, 0 not modified, 0 failed)"), "\(run.stdout)")
 
@@ -37,19 +37,19 @@ import TestSupport
         #expect(run.stdout.contains(html.path))
     }
 
-    @Test func secondRunStoresNothingNewAndRewritesTheSameDigest() throws {
+    @Test func secondRunStoresNothingNewAndRewritesTheSameDigest() async throws {
         let demo = try DemoWorkspace()
         defer { demo.remove() }
         let config = try String(contentsOf: demo.config, encoding: .utf8)
         try config.replacingOccurrences(of: "concurrency = 4", with: "concurrency = 4\nmetrics_file = \"metrics.prom\"")
             .write(to: demo.config, atomically: true, encoding: .utf8)
-        let first = try FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "warning"])
+        let first = try await FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "warning"])
         #expect(first.status == 0, "stderr: \(first.stderr)")
         let md = demo.digests.appendingPathComponent("\(demo.today).md")
         let before = try Data(contentsOf: md)
         let counts = try FeedStore(path: demo.database.path, readOnly: true).counts()
 
-        let second = try FeeddProcess.run(["--once", "--force", "--config", demo.config.path, "--log-level", "warning"])
+        let second = try await FeeddProcess.run(["--once", "--force", "--config", demo.config.path, "--log-level", "warning"])
         #expect(second.status == 0, "stderr: \(second.stderr)")
         #expect(second.stdout.contains("new entries: 0"), "\(second.stdout)")
         let after = try FeedStore(path: demo.database.path, readOnly: true).counts()
@@ -63,18 +63,18 @@ import TestSupport
         #expect(metrics.contains("feedd_entries \(counts.entries)"))
     }
 
-    @Test func badConfigFailsWithFileLineAndKey() throws {
+    @Test func badConfigFailsWithFileLineAndKey() async throws {
         let dir = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let config = dir.appendingPathComponent("feedd.toml")
         try Data("state_dir = \"state\"\nconcurrency = \"many\"\n".utf8).write(to: config)
-        let run = try FeeddProcess.run(["--once", "--config", config.path])
+        let run = try await FeeddProcess.run(["--once", "--config", config.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(config.path):2: concurrency: expected a whole number"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("state").path))
     }
 
-    @Test func aBrokenFeedIsSkippedAndTheOthersStored() throws {
+    @Test func aBrokenFeedIsSkippedAndTheOthersStored() async throws {
         let demo = try DemoWorkspace()
         defer { demo.remove() }
         let broken = demo.directory.appendingPathComponent("feeds/broken.xml")
@@ -82,13 +82,13 @@ import TestSupport
         var config = try String(contentsOf: demo.config, encoding: .utf8)
         config += "\n[[feed]]\nurl = \"feeds/broken.xml\"\n\n[[feed]]\nurl = \"feeds/missing.xml\"\n"
         try config.write(to: demo.config, atomically: true, encoding: .utf8)
-        let run = try FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "warning"])
+        let run = try await FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "warning"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("(4 updated, 0 not modified, 2 failed)"), "\(run.stdout)")
         #expect(run.stderr.contains("broken.xml") && run.stderr.contains("missing.xml"))
     }
 
-    @Test func aPrivateFeedAuthenticatesAndItsCredentialsStayOutOfLogsAndDigest() throws {
+    @Test func aPrivateFeedAuthenticatesAndItsCredentialsStayOutOfLogsAndDigest() async throws {
         let server = try HTTPTestServer(lifetime: 60)
         defer { server.stop() }
         server.route("/private") { _ in .status(401) }
@@ -98,7 +98,7 @@ import TestSupport
         var config = try String(contentsOf: demo.config, encoding: .utf8)
         config += "\n[[feed]]\nurl = \"\(url)\"\n"
         try config.write(to: demo.config, atomically: true, encoding: .utf8)
-        let run = try FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "info"])
+        let run = try await FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "info"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         // The credentials reach the server (HTTP basic authentication, as libcurl reads them from the address)…
         let request = try #require(server.requests(for: "/private").first)
@@ -112,7 +112,7 @@ import TestSupport
         }
     }
 
-    @Test func excludedEntriesStayOutOfTheDigestUntilTheRuleGoes() throws {
+    @Test func excludedEntriesStayOutOfTheDigestUntilTheRuleGoes() async throws {
         let demo = try DemoWorkspace()
         defer { demo.remove() }
         let original = try String(contentsOf: demo.config, encoding: .utf8)
@@ -121,7 +121,7 @@ import TestSupport
         #expect(original.hasSuffix("title = \"Northern Wire\"\ncategory = \"Local\"\n"))
         let rules = original + "exclude = [\"orchestra\", \"harbour\"]\n\n[digest]\nexclude = [\"northbridge\"]\n"
         try rules.write(to: demo.config, atomically: true, encoding: .utf8)
-        let run = try FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "warning"])
+        let run = try await FeeddProcess.run(["--once", "--config", demo.config.path, "--log-level", "warning"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let page = demo.digests.appendingPathComponent("\(demo.today).html")
         let shown = try String(contentsOf: page, encoding: .utf8)
@@ -131,7 +131,7 @@ import TestSupport
         #expect(shown.contains("Council approves") && shown.contains("Sundara"))
         // Stored all the same: without the rule, the day's digest shows it again.
         try original.write(to: demo.config, atomically: true, encoding: .utf8)
-        let again = try FeeddProcess.run(["digest", "--date", demo.today, "--config", demo.config.path])
+        let again = try await FeeddProcess.run(["digest", "--date", demo.today, "--config", demo.config.path])
         #expect(again.status == 0, "stderr: \(again.stderr)")
         let restored = try String(contentsOf: page, encoding: .utf8)
         #expect(restored.contains("Northbridge") && restored.contains("Aiko Tanaka"))

@@ -24,10 +24,10 @@ import TestSupport
         try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
     }
 
-    @Test func jsonOutputFollowsTheContract() throws {
+    @Test func jsonOutputFollowsTheContract() async throws {
         let (dir, file) = try write(Self.rss)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try FeeddProcess.run(["parse", file.path, "--json", "--base-url", "https://base.example/feeds/x.xml"])
+        let output = try await FeeddProcess.run(["parse", file.path, "--json", "--base-url", "https://base.example/feeds/x.xml"])
         #expect(output.status == 0, "\(output.stderr)")
         let object = try json(output)
         #expect(object["format"] as? String == "rss2")
@@ -48,19 +48,19 @@ import TestSupport
         #expect(enclosure["length"] as? Int == 5)
     }
 
-    @Test func fileURLAndContentTypeCharset() throws {
+    @Test func fileURLAndContentTypeCharset() async throws {
         let bytes = Array("<rss version=\"2.0\"><channel><title>".utf8) + [0xCF, 0xF0, 0xE8] + Array("</title></channel></rss>".utf8)
         let (dir, file) = try write("", bytes: bytes)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try FeeddProcess.run(["parse", file.absoluteString, "--json", "--content-type", "text/xml; charset=windows-1251"])
+        let output = try await FeeddProcess.run(["parse", file.absoluteString, "--json", "--content-type", "text/xml; charset=windows-1251"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(try json(output)["title"] as? String == "При")
     }
 
-    @Test func humanSummaryWithoutJSON() throws {
+    @Test func humanSummaryWithoutJSON() async throws {
         let (dir, file) = try write(Self.rss)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try FeeddProcess.run(["parse", file.path])
+        let output = try await FeeddProcess.run(["parse", file.path])
         #expect(output.status == 0)
         #expect(output.stdout.contains("Cmd & Feed"))
         #expect(output.stdout.contains("2026-11-21"))
@@ -73,10 +73,10 @@ import TestSupport
         ("plain words", "no XML"),
         ("", "empty"),
     ])
-    func notAFeedExitsOneWithOneLine(_ input: String, _ reason: String) throws {
+    func notAFeedExitsOneWithOneLine(_ input: String, _ reason: String) async throws {
         let (dir, file) = try write(input)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try FeeddProcess.run(["parse", file.path, "--json"])
+        let output = try await FeeddProcess.run(["parse", file.path, "--json"])
         #expect(output.status == 1)
         #expect(output.stdout.isEmpty)
         let lines = output.stderr.split(separator: "\n")
@@ -84,21 +84,21 @@ import TestSupport
         #expect(output.stderr.contains(reason))
     }
 
-    @Test func damagedFeedKeepsEntriesAndExitsZero() throws {
+    @Test func damagedFeedKeepsEntriesAndExitsZero() async throws {
         let (dir, file) = try write(#"<rss version="2.0"><channel><title>D</title><item><title>kept</title></item><item><title>cut"#)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try FeeddProcess.run(["parse", file.path, "--json"])
+        let output = try await FeeddProcess.run(["parse", file.path, "--json"])
         #expect(output.status == 0)
         #expect((try json(output)["entries"] as? [[String: Any]])?.compactMap { $0["title"] as? String } == ["kept"])
     }
 
-    @Test func unreadableSourcesFailCleanly() throws {
-        let missing = try FeeddProcess.run(["parse", "/nonexistent/feed.xml"])
+    @Test func unreadableSourcesFailCleanly() async throws {
+        let missing = try await FeeddProcess.run(["parse", "/nonexistent/feed.xml"])
         #expect(missing.status == 1)
         #expect(missing.stderr.split(separator: "\n").count == 1)
         #expect(missing.stderr.contains("no such file"))
         // Nothing listens on this port: the fetch fails, one line, exit 1.
-        let refused = try FeeddProcess.run(["parse", "http://127.0.0.1:9/feed.xml", "--json"])
+        let refused = try await FeeddProcess.run(["parse", "http://127.0.0.1:9/feed.xml", "--json"])
         #expect(refused.status == 1)
         #expect(refused.stderr.split(separator: "\n").count == 1)
     }

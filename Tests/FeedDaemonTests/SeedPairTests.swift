@@ -10,7 +10,7 @@ import TestSupport
 
     // Like every test of ../shared data: run where it is present (beside the repository, or $FEEDD_SHARED).
     @Test(.enabled(if: FileManager.default.fileExists(atPath: seeds.path), "needs ../shared/seeds"))
-    func theSeedArticlesAreOneStory() throws {
+    func theSeedArticlesAreOneStory() async throws {
         let seeds = Self.seeds
         let files = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()) ?? []
         try #require(files.count == 2, "the seed articles are expected in \(seeds.path)")
@@ -37,7 +37,7 @@ import TestSupport
             config += "[[feed]]\nurl = \"seed\(i).xml\"\n"
         }
         try config.write(to: dir.appendingPathComponent("feedd.toml"), atomically: true, encoding: .utf8)
-        let run = try FeeddProcess.run(["--once", "--config", dir.appendingPathComponent("feedd.toml").path,
+        let run = try await FeeddProcess.run(["--once", "--config", dir.appendingPathComponent("feedd.toml").path,
                                         "--log-level", "warning"])
         #expect(run.status == 0, "\(run.stderr)")
         let store = try FeedStore(path: dir.appendingPathComponent("state/feedd.sqlite").path, readOnly: true)

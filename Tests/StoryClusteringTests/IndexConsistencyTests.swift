@@ -6,7 +6,7 @@ import Testing
 /// (and re-sums centroids lazily after re-weighing). After every batch of a run that re-weighs, evicts items,
 /// refines and merges, that state must equal a recount from the window's items.
 @Suite struct IndexConsistencyTests {
-    @Test func incrementalStateMatchesARecountAfterEveryBatch() {
+    @Test func incrementalStateMatchesARecountAfterEveryBatch() async {
         var settings = ClusteringSettings()
         settings.windowHours = 48  // a short window: items leave it while their stories' other items stay
         var source = SyntheticStream(seed: 7)
@@ -14,6 +14,7 @@ import Testing
         let clusterer = StoryClusterer(settings: settings)
         var reweighs = Set<Int>(), evicted = false, joined = 0
         for start in stride(from: 0, to: stream.count, by: 40) {
+            await Task.yield()  // seconds of work: other suites' async tests get the pool's threads between batches
             let batch = Array(stream[start..<min(start + 40, stream.count)])
             joined += clusterer.assign(batch: batch).filter { $0.tier != .new }.count
             reweighs.insert(clusterer.statistics.weightingCount)
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test(.enabled(if: Fixtures.sharedAvailable, "needs ../shared"))
-    func devSetsKeepTheStateConsistent() throws {
+    func devSetsKeepTheStateConsistent() async throws {
         var settings = ClusteringSettings()
         settings.windowHours = 72
         for (name, seed) in [("stories-dev.jsonl", nil), ("headlines-dev.jsonl", UInt64(3))] as [(String, UInt64?)] {
@@ -38,6 +39,7 @@ import Testing
             let clusterer = StoryClusterer(settings: settings)
             var merges = 0
             for start in stride(from: 0, to: items.count, by: 50) {
+                await Task.yield()  // seconds of work: other suites' async tests get the pool's threads between batches
                 let results = clusterer.assign(batch: Array(items[start..<min(start + 50, items.count)]))
                 merges += results.filter { !$0.mergedStoryIDs.isEmpty }.count
                 let problems = clusterer.consistencyProblems()

@@ -21,9 +21,16 @@ public enum FeeddProcess {
 
     public static var binary: URL { productsDirectory.appendingPathComponent("feedd") }
 
-    /// Runs `feedd args…`, waiting for it to exit.
+    /// Runs `feedd args…` and awaits its exit (waiting on a thread of its own: `offThePool`).
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil,
-                           currentDirectory: URL? = nil) throws -> Output {
+                           currentDirectory: URL? = nil) async throws -> Output {
+        try await offThePool {
+            try runBlocking(arguments, environment: environment, stdin: stdin, currentDirectory: currentDirectory)
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], environment: [String: String], stdin: Data?,
+                                    currentDirectory: URL?) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
