@@ -36,34 +36,26 @@ public enum FeedLinkDiscovery {
     /// The feeds `page` links to, in document order and without repeats. Links resolve against the page's
     /// `<base href>`, else `pageURL`; relative links of a page without either are left out.
     public static func feeds(inPage page: UnsafeBufferPointer<UInt8>, pageURL: URL?) -> [DiscoveredFeed] {
-        guard let start = page.baseAddress, !page.isEmpty, page.count < Int(Int32.max) else { return [] }
-        // No encoding given: libxml2 reads the BOM or `<meta charset>` (link targets are ASCII in practice).
-        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue)
-        let parsed = start.withMemoryRebound(to: CChar.self, capacity: page.count) {
-            htmlReadMemory($0, Int32(page.count), nil, nil, options)
-        }
-        guard let document = parsed else { return [] }
-        defer { xmlFreeDoc(document) }
-
+        guard let document = HTMLFragment(page: page) else { return [] }
         var base = pageURL
         var baseSeen = false
         var found: [DiscoveredFeed] = []
         var seen = Set<URL>()
-        forEachElement(document) { node, name in
-            guard found.count < maxFeeds else { return }
+        document.walk { event in
+            guard case .enter(let node, let name) = event, found.count < maxFeeds else { return true }
             switch name {
             case "base" where !baseSeen:
                 // Only the first <base> counts (as in browsers), and only when it has an href.
-                guard let href = attribute(node, "href") else { return }
+                guard let href = attribute(node, "href") else { return true }
                 baseSeen = true
                 base = resolve(href, against: pageURL) ?? base
             case "link", "a":
-                guard let feed = feedLink(node, base: base), seen.insert(feed.url).inserted else { return }
+                guard let feed = feedLink(node, base: base), seen.insert(feed.url).inserted else { return true }
                 found.append(feed)
             default:
-                return
+                break
             }
+            return true
         }
         return found
     }
@@ -153,27 +145,5 @@ public enum FeedLinkDiscovery {
 
     private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
         HTMLFragment.attributes(node).first { $0.name == name }?.value
-    }
-
-    /// Every element in document order, iteratively (a hostile page nested thousands deep cannot exhaust the stack).
-    private static func forEachElement(_ document: htmlDocPtr, _ visit: (xmlNodePtr, String) -> Void) {
-        var node = xmlDocGetRootElement(document)
-        while let current = node {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                visit(current, HTMLFragment.name(current))
-                if let child = current.pointee.children {
-                    node = child
-                    continue
-                }
-            }
-            // Next sibling, else the nearest ancestor's next sibling.
-            var cursor: xmlNodePtr? = current
-            node = nil
-            while let c = cursor {
-                if let next = c.pointee.next { node = next; break }
-                cursor = c.pointee.parent
-                if cursor?.pointee.type == XML_HTML_DOCUMENT_NODE || cursor?.pointee.type == XML_DOCUMENT_NODE { break }
-            }
-        }
     }
 }

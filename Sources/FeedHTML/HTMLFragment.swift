@@ -2,8 +2,8 @@ import CLibXML
 import Foundation
 
 /// An HTML fragment parsed by libxml2's HTML parser (no implied html/body, no network, quiet, recovering), wrapped
-/// in a `<div>` so that a fragment with several top-level nodes has one root. Walked iteratively: a hostile document
-/// nested thousands deep cannot exhaust the stack.
+/// in a `<div>` so that a fragment with several top-level nodes has one root; or a whole page, whose root is its
+/// `<html>`. Walked iteratively: a hostile document nested thousands deep cannot exhaust the stack.
 final class HTMLFragment {
     static let options = Int32(HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue)
@@ -16,6 +16,18 @@ final class HTMLFragment {
         let wrapped = "<div>" + html + "</div>"
         let parsed = wrapped.withCString { pointer in
             htmlReadMemory(pointer, Int32(strlen(pointer)), nil, "UTF-8", Self.options)
+        }
+        guard let parsed else { return nil }
+        document = parsed
+    }
+
+    /// A whole page as served: no encoding given, so libxml2 reads its byte order mark or `<meta charset>`.
+    init?(page: UnsafeBufferPointer<UInt8>) {
+        guard let start = page.baseAddress, !page.isEmpty, page.count < Int(Int32.max) else { return nil }
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_RECOVER.rawValue)
+        let parsed = start.withMemoryRebound(to: CChar.self, capacity: page.count) {
+            htmlReadMemory($0, Int32(page.count), nil, nil, options)
         }
         guard let parsed else { return nil }
         document = parsed

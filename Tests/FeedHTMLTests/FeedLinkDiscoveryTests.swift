@@ -52,8 +52,12 @@ import FeedHTML
         let deep = "<html><body>" + String(repeating: "<div>", count: 50_000)
             + "<link rel=alternate type=application/rss+xml href=/deep.xml>"
             + String(repeating: "</div>", count: 50_000)
-        // Deep nesting neither crashes the walk nor hides a link libxml2 keeps.
+        // Deep nesting finishes without exhausting the stack (what lies past the walk's depth limit is not read);
+        // a link that is read is read right.
         #expect(feeds(deep).allSatisfy { $0.url.absoluteString == "https://site.example/deep.xml" })
+        let shallow = "<html><body>" + String(repeating: "<div>", count: 100)
+            + "<link rel=alternate type=application/rss+xml href=/deep.xml>" + String(repeating: "</div>", count: 100)
+        #expect(feeds(shallow).map(\.url.absoluteString) == ["https://site.example/deep.xml"])
         // A page of a hundred thousand feed links, one with a huge title and one with a huge address: a bounded
         // list, found in linear time, with the title cut and the huge address left out.
         let huge = "<link rel=alternate type=application/rss+xml href=/x?" + String(repeating: "a", count: 5000) + ">"
