@@ -27,14 +27,16 @@ struct ParseCommand: AsyncParsableCommand {
         } catch {
             Self.fail("\(source): \(error)")
         }
-        var options = FeedParser.Options(documentURL: document.url, contentType: contentType ?? document.contentType)
+        var base: URL? = nil
         if let baseURL {
-            guard let url = URL(string: baseURL), url.scheme != nil else { Self.fail("--base-url \(baseURL): not an absolute URL") }
-            options.documentURL = url
+            guard let url = URL(string: baseURL), url.scheme != nil else {
+                Self.fail("--base-url \(baseURL): not an absolute URL")
+            }
+            base = url
         }
         let feed: ParsedFeed
         do {
-            feed = try FeedParser.parse(document.data, options: options)
+            feed = try document.parse(documentURL: base, contentType: contentType)
         } catch {
             Self.fail("\(source): \(error.reason)")
         }

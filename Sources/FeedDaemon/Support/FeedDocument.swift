@@ -1,4 +1,6 @@
 import FeedFetcher
+import FeedModel
+import FeedParser
 import Foundation
 
 /// The bytes of a feed and where they came from.
@@ -10,6 +12,13 @@ struct FeedDocument {
 
     struct LoadError: Error, CustomStringConvertible {
         var description: String
+    }
+
+    /// The document read as the daemon reads a fetched feed: relative links against where it came from, the HTTP
+    /// charset as an encoding hint. `documentURL` and `contentType` stand in for those when given.
+    func parse(documentURL: URL? = nil, contentType: String? = nil) throws(FeedParseError) -> ParsedFeed {
+        try FeedParser.parse(data, options: FeedParser.Options(documentURL: documentURL ?? url,
+                                                               contentType: contentType ?? self.contentType))
     }
 
     /// `fetch`: how to fetch an http(s) source (the configuration's `[fetch]` settings, where there is one).

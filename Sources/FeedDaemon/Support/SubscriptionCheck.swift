@@ -66,9 +66,7 @@ enum SubscriptionCheck {
 
     private static func read(_ source: String, fetch: FetchConfiguration) async -> Result<ParsedFeed, any Error> {
         do {
-            let document = try await FeedDocument.load(source, fetch: fetch)
-            let options = FeedParser.Options(documentURL: document.url, contentType: document.contentType)
-            return .success(try FeedParser.parse(document.data, options: options))
+            return .success(try await FeedDocument.load(source, fetch: fetch).parse())
         } catch {
             return .failure(error)
         }
