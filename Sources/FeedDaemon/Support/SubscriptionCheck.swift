@@ -2,7 +2,6 @@ import FeedFetcher
 import FeedHTML
 import FeedModel
 import FeedParser
-import FeedPipeline
 import Foundation
 
 /// What `feedd add` subscribes to: the address itself when it serves a feed, else the first feed its web page
