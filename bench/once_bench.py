@@ -7,27 +7,45 @@ Prints, per pass: wall time, CPU (user+sys), peak RSS, requests the farm saw, 20
 import argparse
 import json
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
 
 def run_measured(cmd, env=None, timeout=1800):
-    """Runs cmd, returning (wall seconds, cpu seconds, peak RSS MiB, returncode, stderr tail)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """Runs cmd, returning (wall seconds, cpu seconds, peak RSS MiB, returncode, stdout, stderr).
+
+    CPU and peak RSS are this child's own (wait4), not the running maximum over every child so far."""
     start = time.monotonic()
-    proc = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Drain both pipes on threads so a chatty child cannot block, then reap it with wait4 for its own rusage.
+    chunks = {"out": [], "err": []}
+    readers = [threading.Thread(target=lambda k=k, f=f: chunks[k].append(f.read()), daemon=True)
+               for k, f in (("out", proc.stdout), ("err", proc.stderr))]
+    for r in readers:
+        r.start()
+    deadline = start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.01)
     wall = time.monotonic() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of RUSAGE_CHILDREN is the largest child so far: runs go from small to large or are reported as such.
-    return wall, cpu, after.ru_maxrss / 1024.0, proc.returncode, proc.stdout.decode(errors="replace"), \
-        proc.stderr.decode(errors="replace")
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    for r in readers:
+        r.join()
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss / 1024.0, proc.returncode, b"".join(chunks["out"]).decode(errors="replace"), \
+        b"".join(chunks["err"]).decode(errors="replace")
 
 
 def farm_get(base, path):
