@@ -60,8 +60,16 @@ public enum TextNormalization {
     }
 
     /// At most `limit` characters, cut at a word boundary with an ellipsis.
+    /// Whether `text` has more than `limit` characters, walking at most `limit` of them (`count` walks them all:
+    /// grapheme by grapheme through a whole article).
+    public static func exceeds(_ text: String, characters limit: Int) -> Bool {
+        if text.utf8.count <= limit { return false }  // a character takes at least one byte
+        return text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex).map { $0 != text.endIndex }
+            ?? false
+    }
+
     public static func truncate(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
+        guard exceeds(text, characters: limit) else { return text }
         let prefix = text.prefix(limit)
         let cut = prefix.lastIndex(of: " ").map { prefix[..<$0] } ?? prefix
         var trimmed = String(cut)

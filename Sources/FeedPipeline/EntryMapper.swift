@@ -18,8 +18,9 @@ public enum EntryMapper {
         let summaryText = item.summary.map { HTMLText.plainText(fromHTML: String(decoding: $0.utf8.prefix(htmlLimit), as: UTF8.self)) } ?? ""
         let contentText = item.content.map { HTMLText.plainText(fromHTML: String(decoding: $0.utf8.prefix(htmlLimit), as: UTF8.self)) } ?? ""
         let lead = summaryText.isEmpty ? contentText : summaryText
-        var body = contentText.count > summaryText.count ? contentText : summaryText
-        if body.count > textLimit { body = String(body.prefix(textLimit)) }
+        // The longer of the two (in characters, counting no further than the summary's length).
+        var body = TextNormalization.exceeds(contentText, characters: summaryText.count) ? contentText : summaryText
+        if TextNormalization.exceeds(body, characters: textLimit) { body = String(body.prefix(textLimit)) }
         let key = EntryIdentity.key(guid: item.id, link: item.link, title: item.title, published: item.published)
         return Entry(
             feedID: feedID, key: key, guid: item.id, link: item.link,

@@ -40,6 +40,18 @@ import Testing
         }
     }
 
+    @Test func exceedsCountsCharactersNotBytes() {
+        // Five characters in 5, 10 and 13 bytes (a flag is two scalars, one character).
+        for text in ["abcde", "ééééé", "🇩🇪é🇫🇷a"] {
+            #expect(!TextNormalization.exceeds(text, characters: text.count), "\(text)")
+            #expect(TextNormalization.exceeds(text, characters: text.count - 1), "\(text)")
+            #expect(!TextNormalization.exceeds(text, characters: 100))
+        }
+        #expect(!TextNormalization.exceeds("", characters: 0))
+        #expect(TextNormalization.exceeds("a", characters: 0))
+        #expect(TextNormalization.truncate("🇩🇪 🇫🇷 🇮🇹", to: 4) == "🇩🇪 🇫🇷…")
+    }
+
     @Test func truncatesAtAWordBoundary() {
         #expect(TextNormalization.truncate("one two three four", to: 10) == "one two…")
         #expect(TextNormalization.truncate("short", to: 10) == "short")
