@@ -4,10 +4,18 @@ import Foundation
 /// else a hash of its title and date. Publishers that change neither keep one stored entry per item.
 public enum EntryIdentity {
     public static func key(guid: String?, link: String?, title: String?, published: Date?) -> String {
+        key(guid: guid, link: link, canonicalLink: link.flatMap(CanonicalURL.canonicalize), title: title,
+            published: published)
+    }
+
+    /// The same, with `link`'s canonical form already at hand (`CanonicalURL.canonicalize(link)`), so a caller that
+    /// stores it too canonicalises once; it is only read when the item has no guid.
+    public static func key(guid: String?, link: String?, canonicalLink: @autoclosure () -> String?, title: String?,
+                           published: Date?) -> String {
         if let guid = guid?.trimmingCharacters(in: .whitespacesAndNewlines), !guid.isEmpty {
             return "id:" + guid
         }
-        if let link, let canonical = CanonicalURL.canonicalize(link) {
+        if link != nil, let canonical = canonicalLink() {
             return "url:" + canonical
         }
         if let link = link?.trimmingCharacters(in: .whitespacesAndNewlines), !link.isEmpty {

@@ -21,10 +21,11 @@ public enum EntryMapper {
         // The longer of the two (in characters, counting no further than the summary's length).
         var body = TextNormalization.exceeds(contentText, characters: summaryText.count) ? contentText : summaryText
         if TextNormalization.exceeds(body, characters: textLimit) { body = String(body.prefix(textLimit)) }
-        let key = EntryIdentity.key(guid: item.id, link: item.link, title: item.title, published: item.published)
+        let canonical = item.link.flatMap(CanonicalURL.canonicalize)
+        let key = EntryIdentity.key(guid: item.id, link: item.link, canonicalLink: canonical, title: item.title,
+                                    published: item.published)
         return Entry(
-            feedID: feedID, key: key, guid: item.id, link: item.link,
-            canonicalURL: item.link.flatMap(CanonicalURL.canonicalize),
+            feedID: feedID, key: key, guid: item.id, link: item.link, canonicalURL: canonical,
             title: title.isEmpty ? TextNormalization.truncate(lead, to: 90) : title,
             summary: TextNormalization.truncate(lead, to: summaryLimit),
             text: body, contentHTML: item.content ?? item.summary, author: item.author,
