@@ -16,15 +16,11 @@ public enum URLRedaction {
 
     /// `url` with its credentials masked; the very string when it has none (or is no URL with a scheme).
     public static func redacted(_ url: String) -> String {
-        guard url.contains("@") || url.contains("?"),
-              var components = URLComponents(string: url), components.scheme != nil else { return url }
-        var changed = false
-        if components.percentEncodedUser != nil || components.percentEncodedPassword != nil {
-            // The user name goes too: private feeds often put the token there (`https://TOKEN@host/feed`).
-            components.percentEncodedPassword = nil
-            components.percentEncodedUser = mask
-            changed = true
+        let url = maskingUserInfo(url)
+        guard url.contains("?"), var components = URLComponents(string: url), components.scheme != nil else {
+            return url
         }
+        var changed = false
         if let items = components.percentEncodedQueryItems {
             let masked = items.map { item in
                 isSecret(item.name) && item.value?.isEmpty == false ? URLQueryItem(name: item.name, value: mask) : item
@@ -35,6 +31,17 @@ public enum URLRedaction {
             }
         }
         return changed ? components.string ?? url : url
+    }
+
+    /// Everything between `://` and the last `@` before the path or query: the user name goes too (private feeds often put
+    /// the token there, `https://TOKEN@host/feed`). Read from the string, not `URLComponents`, so that a password
+    /// with a character a URL must escape (`#`, a space) is masked rather than left whole because parsing failed.
+    static func maskingUserInfo(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<schemeEnd.upperBound]) + mask + String(rest[at...])
     }
 
     /// Whether `url` carries anything `redacted` masks.
