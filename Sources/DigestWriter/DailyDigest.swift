@@ -269,16 +269,20 @@ public struct DigestOutlet: Sendable, Hashable, Codable {
     public var entryID: Int64
     /// "09:14" in the digest's time zone.
     public var timeText: String
+    /// The item's audio or video (a podcast episode), else nil.
+    public var media: DigestMedia?
 
-    public init(feedID: Int64, name: String, link: String?, entryID: Int64, timeText: String) {
+    public init(feedID: Int64, name: String, link: String?, entryID: Int64, timeText: String,
+                media: DigestMedia? = nil) {
         self.feedID = feedID
         self.name = name
         self.link = link
         self.entryID = entryID
         self.timeText = timeText
+        self.media = media
     }
 
-    enum CodingKeys: String, CodingKey { case feedID = "feedId", name, link, entryID = "entryId", timeText }
+    enum CodingKeys: String, CodingKey { case feedID = "feedId", name, link, entryID = "entryId", timeText, media }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -287,6 +291,32 @@ public struct DigestOutlet: Sendable, Hashable, Codable {
         try c.encode(link, forKey: .link)
         try c.encode(entryID, forKey: .entryID)
         try c.encode(timeText, forKey: .timeText)
+        try c.encode(media, forKey: .media)
+    }
+}
+
+/// An outlet item's audio or video file, offered beside its article.
+public struct DigestMedia: Sendable, Hashable, Codable {
+    /// The file (http(s) only).
+    public var link: String
+    /// "audio" or "video".
+    public var kind: String
+    /// "54 MB", when the feed gave the file's size.
+    public var sizeText: String?
+
+    public init(link: String, kind: String, sizeText: String?) {
+        self.link = link
+        self.kind = kind
+        self.sizeText = sizeText
+    }
+
+    enum CodingKeys: String, CodingKey { case link, kind, sizeText }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(link, forKey: .link)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(sizeText, forKey: .sizeText)
     }
 }
 

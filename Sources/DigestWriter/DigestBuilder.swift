@@ -121,7 +121,8 @@ public struct DigestBuilder: Sendable {
             for item in group where outletSeen.insert(item.entry.feedID).inserted {
                 outlets.append(DigestOutlet(feedID: item.entry.feedID, name: item.outlet,
                                             link: Self.link(item.entry.link), entryID: item.entry.id,
-                                            timeText: clock.time(item.entry.effectiveDate)))
+                                            timeText: clock.time(item.entry.effectiveDate),
+                                            media: Self.media(item.entry.media)))
             }
             duplicates += group.count - 1
             let isHeadline = group.contains { $0.entry.id == lead.entry.id }
@@ -202,6 +203,22 @@ public struct DigestBuilder: Sendable {
     /// Only http(s) and mailto links reach any output. Characters URLs may not contain (spaces, quotes, angle
     /// brackets) are percent-encoded, so a link can never close the attribute or tag it is written into;
     /// a link with control characters is broken or an attempt to smuggle something, and is dropped.
+    /// An entry's audio or video as the digest offers it: http(s) files only, with the size when the feed gave one.
+    static func media(_ enclosure: Enclosure?) -> DigestMedia? {
+        guard let enclosure, let kind = enclosure.mediaKind, let link = link(enclosure.url),
+              link.lowercased().hasPrefix("http") else { return nil }
+        return DigestMedia(link: link, kind: kind, sizeText: enclosure.length.flatMap(sizeText))
+    }
+
+    /// "840 kB", "54 MB", "1.2 GB" (decimal units, as players and podcast apps show them); nil for no size.
+    static func sizeText(_ bytes: Int64) -> String? {
+        guard bytes > 0 else { return nil }
+        let b = Double(bytes)
+        if b < 1e6 { return "\(max(1, Int((b / 1e3).rounded()))) kB" }
+        if b < 1e9 { return "\(Int((b / 1e6).rounded())) MB" }
+        return String(format: "%.1f GB", b / 1e9)
+    }
+
     static func link(_ raw: String?) -> String? {
         guard let safe = HTMLSanitizer.safeLink(raw) else { return nil }
         let trimmed = safe.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -24,11 +24,13 @@ public struct Entry: Sendable, Hashable, Codable, Identifiable {
     public var firstSeen: Date
     /// The story it belongs to, once clustered.
     public var storyID: Int64?
+    /// The audio or video the item carries (a podcast episode's file), if any: what the digest offers to play.
+    public var media: Enclosure?
 
     public init(id: Int64 = 0, feedID: Int64, key: String, guid: String? = nil, link: String? = nil,
                 canonicalURL: String? = nil, title: String, summary: String = "", text: String = "",
                 contentHTML: String? = nil, author: String? = nil, published: Date? = nil, updated: Date? = nil,
-                firstSeen: Date, storyID: Int64? = nil) {
+                firstSeen: Date, storyID: Int64? = nil, media: Enclosure? = nil) {
         self.id = id
         self.feedID = feedID
         self.key = key
@@ -44,6 +46,7 @@ public struct Entry: Sendable, Hashable, Codable, Identifiable {
         self.updated = updated
         self.firstSeen = firstSeen
         self.storyID = storyID
+        self.media = media
     }
 
     /// The time the item is filed under: its publication time unless that is missing or claims the future,

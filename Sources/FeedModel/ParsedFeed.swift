@@ -73,4 +73,19 @@ public struct Enclosure: Sendable, Hashable, Codable {
         self.type = type
         self.length = length
     }
+
+    /// Audio or video, by its media type, else (no type given) by its file's extension; nil for anything else
+    /// (images, documents).
+    public var mediaKind: String? {
+        if let type = type?.lowercased() {
+            if type.hasPrefix("audio/") { return "audio" }
+            if type.hasPrefix("video/") { return "video" }
+            if !type.isEmpty && type != "application/octet-stream" { return nil }
+        }
+        let path = URL(string: url)?.path.lowercased() ?? ""
+        let ext = path.split(separator: ".").last.map(String.init) ?? ""
+        if ["mp3", "m4a", "aac", "ogg", "oga", "opus", "wav", "flac"].contains(ext) { return "audio" }
+        if ["mp4", "m4v", "webm", "mov", "mkv"].contains(ext) { return "video" }
+        return nil
+    }
 }

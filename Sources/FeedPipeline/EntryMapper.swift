@@ -13,6 +13,14 @@ public enum EntryMapper {
     /// the HTML is cut first (libxml2's HTML parser recovers from the cut).
     static let htmlLimit = 64 * 1024
 
+    /// The item's first audio or video enclosure with an http(s) address: a podcast episode's file.
+    static func media(_ enclosures: [Enclosure]) -> Enclosure? {
+        enclosures.first { enclosure in
+            let scheme = URL(string: enclosure.url)?.scheme?.lowercased()
+            return (scheme == "http" || scheme == "https") && enclosure.mediaKind != nil
+        }
+    }
+
     public static func entry(from item: ParsedEntry, feedID: Int64, seenAt: Date) -> Entry {
         let title = TextNormalization.collapseWhitespace(item.title ?? "")
         let summaryText = item.summary.map { HTMLText.plainText(fromHTML: String(decoding: $0.utf8.prefix(htmlLimit), as: UTF8.self)) } ?? ""
@@ -29,6 +37,7 @@ public enum EntryMapper {
             title: title.isEmpty ? TextNormalization.truncate(lead, to: 90) : title,
             summary: TextNormalization.truncate(lead, to: summaryLimit),
             text: body, contentHTML: item.content ?? item.summary, author: item.author,
-            published: item.published ?? item.updated, updated: item.updated, firstSeen: seenAt)
+            published: item.published ?? item.updated, updated: item.updated, firstSeen: seenAt,
+            media: media(item.enclosures))
     }
 }

@@ -14,15 +14,17 @@ extension FeedStore {
             for var entry in entries {
                 let id = try Int64.fetchOne(db, sql: """
                     INSERT INTO entry (feed_id, key, guid, link, canonical_url, title, summary, text, content_html,
-                        author, published, updated, first_seen, filed_at, last_seen)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        author, published, updated, first_seen, filed_at, last_seen, media_url, media_type,
+                        media_length)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(feed_id, key) DO NOTHING
                     RETURNING id
                     """, arguments: [feedID, entry.key, entry.guid, entry.link, entry.canonicalURL, entry.title,
                                      entry.summary, entry.text, entry.contentHTML, entry.author,
                                      entry.published.storeValue, entry.updated.storeValue,
                                      entry.firstSeen.storeValue, entry.effectiveDate.storeValue,
-                                     entry.firstSeen.storeValue])
+                                     entry.firstSeen.storeValue, entry.media?.url, entry.media?.type,
+                                     entry.media?.length])
                 guard let id else {
                     // Already stored: the feed still lists it, so retention must keep its identity.
                     try db.execute(sql: "UPDATE entry SET last_seen = ? WHERE feed_id = ? AND key = ?",

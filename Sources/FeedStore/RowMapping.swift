@@ -33,7 +33,7 @@ extension Feed {
 extension Entry {
     static let columns = """
         id, feed_id, key, guid, link, canonical_url, title, summary, text, content_html, author, published, updated,
-        first_seen, story_id
+        first_seen, story_id, media_url, media_type, media_length
         """
 
     init(row: Row) {
@@ -43,6 +43,9 @@ extension Entry {
             contentHTML: row["content_html"], author: row["author"],
             published: (row["published"] as Double?).map(Date.init(storeValue:)),
             updated: (row["updated"] as Double?).map(Date.init(storeValue:)),
-            firstSeen: Date(storeValue: row["first_seen"]), storyID: row["story_id"])
+            firstSeen: Date(storeValue: row["first_seen"]), storyID: row["story_id"],
+            media: (row["media_url"] as String?).map {
+                Enclosure(url: $0, type: row["media_type"], length: row["media_length"])
+            })
     }
 }

@@ -99,6 +99,13 @@ enum StoreSchema {
                 CREATE INDEX entry_last_seen ON entry(last_seen);
                 """)
         }
+        migrator.registerMigration("v5: an entry's audio or video") { db in
+            try db.execute(sql: """
+                ALTER TABLE entry ADD COLUMN media_url TEXT;
+                ALTER TABLE entry ADD COLUMN media_type TEXT;
+                ALTER TABLE entry ADD COLUMN media_length INTEGER;
+                """)
+        }
         return migrator
     }
 

@@ -217,6 +217,25 @@ import Testing
         #expect(!json.contains("hunter2") && !json.contains("abc123") && !json.contains("reader"))
     }
 
+    @Test func anEpisodesAudioIsOfferedWhenItIsSafeAudioOrVideo() throws {
+        func media(_ enclosure: Enclosure?) -> DigestMedia? {
+            var entry = Fixture.entry(1, feed: 1, "Episode")
+            entry.media = enclosure
+            let digest = build(Fixture.input([Story(id: 1, entries: [entry])], feeds: feeds)).digest
+            return digest.sections.first?.stories.first?.articles.first?.outlets.first?.media
+        }
+        #expect(media(Enclosure(url: "https://cdn.example/e.mp3", type: "audio/mpeg", length: 54_321_000))
+                == DigestMedia(link: "https://cdn.example/e.mp3", kind: "audio", sizeText: "54 MB"))
+        #expect(media(Enclosure(url: "https://cdn.example/e.webm", length: 1_234_567_890))
+                == DigestMedia(link: "https://cdn.example/e.webm", kind: "video", sizeText: "1.2 GB"))
+        #expect(media(Enclosure(url: "https://cdn.example/e.m4a", type: "audio/x-m4a"))?.sizeText == nil)
+        // Not offered: no media, a picture, a script "link", a non-web scheme.
+        #expect(media(nil) == nil)
+        #expect(media(Enclosure(url: "https://cdn.example/cover.jpg", type: "image/jpeg")) == nil)
+        #expect(media(Enclosure(url: "javascript:alert(1)//.mp3", type: "audio/mpeg")) == nil)
+        #expect(media(Enclosure(url: "ftp://cdn.example/e.mp3", type: "audio/mpeg")) == nil)
+    }
+
     @Test func timesUseTheConfiguredZone() {
         let paris = TimeZone(identifier: "Europe/Paris")!
         let start = Fixture.day.interval(in: paris).start

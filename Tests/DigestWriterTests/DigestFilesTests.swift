@@ -52,6 +52,8 @@ import TestSupport
         let schema = try SchemaCheck(schemaURL: Fixture.repositoryRoot.appendingPathComponent("docs/digest.schema.json"))
         let object = try JSONSerialization.jsonObject(with: data)
         #expect(schema.violations(of: object) == [])
+        // The sample's podcast episode exercises the media object, not only its null.
+        #expect(String(decoding: data, as: UTF8.self).contains("\"kind\" : \"audio\""))
         // The checker itself catches a missing key and an undocumented one.
         var broken = object as! [String: Any]
         broken.removeValue(forKey: "counts")
@@ -62,6 +64,16 @@ import TestSupport
         let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
         #expect(topKeys == topKeys.sorted())
         #expect(topKeys.first == "counts")
+    }
+
+    @Test func anEpisodeOffersItsAudioInHTMLAndMarkdown() throws {
+        let dir = try Fixture.tempDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = try DigestWriter(directory: dir).write(SampleDigest.input())
+        let html = try String(contentsOf: output.html, encoding: .utf8)
+        #expect(html.contains(#"<a class="media" href="https://cdn.example/ep42.mp3">▶ audio, 54 MB</a>"#))
+        let markdown = try String(contentsOf: output.markdown, encoding: .utf8)
+        #expect(markdown.contains("([▶ audio, 54 MB](<https://cdn.example/ep42.mp3>))"), "\(markdown)")
     }
 
     @Test func markdownListsStoriesWithEscapedText() throws {

@@ -90,6 +90,11 @@ enum SampleDigest {
                                      summary: "A post without a title, as some weblogs publish them.")
         stories.append(Story(id: nextID, entries: [untitled]))
         nextID += 1
+        // A podcast episode: its audio file is offered beside the outlet's link.
+        var episode = entry(nextID, feed: 12, "Episode 42: the harbour at night", minute: 720)
+        episode.media = Enclosure(url: "https://cdn.example/ep42.mp3", type: "audio/mpeg", length: 54_321_000)
+        stories.append(Story(id: nextID, entries: [episode]))
+        nextID += 1
         // A story shown yesterday that two new outlets picked up today.
         let old1 = entry(nextID, feed: 1, "Ferry service suspended after engine fault", minute: -300)
         let new1 = entry(nextID + 1, feed: 3, "Ferry passengers stranded for a second day", minute: 500)

@@ -45,6 +45,19 @@ import TestSupport
         #expect(try store.integrityCheck() == "ok")
     }
 
+    @Test func anEpisodesMediaIsStoredAndReadBack() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try FeedStore(path: path)
+        let feed = try store.syncSubscriptions([FeedSource(url: "https://pod.example/feed")])[0]
+        var episode = entry("ep1", feed: feed.id, title: "Episode 1")
+        episode.media = Enclosure(url: "https://cdn.example/ep1.mp3", type: "audio/mpeg", length: 12_345)
+        var sizeless = entry("ep2", feed: feed.id, title: "Episode 2")
+        sizeless.media = Enclosure(url: "https://cdn.example/ep2.ogg")
+        _ = try store.ingest(feedID: feed.id, entries: [episode, sizeless, entry("post", feed: feed.id, title: "Post")],
+                             state: FetchState(), feedTitle: nil, siteLink: nil)
+        #expect(try store.unclusteredEntries().map(\.media) == [episode.media, sizeless.media, nil])
+    }
+
     @Test func storiesOfADayAndTheNoRepeatRecord() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try FeedStore(path: path)

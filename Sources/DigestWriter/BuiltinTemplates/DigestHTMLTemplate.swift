@@ -48,7 +48,7 @@ enum DigestHTMLTemplate {
 {{#stories}}
 <article class="story{{#first()}} lead{{/first()}}" id="story-{{anchor}}">
 <h3>{{#link}}<a href="{{.}}">{{headline}}</a>{{/link}}{{^link}}{{headline}}{{/link}}</h3>
-<p class="meta"><time datetime="{{firstReported}}">{{timeText}}</time>{{#hasCoverage}} · {{outletsText}}{{/hasCoverage}}{{^hasCoverage}}{{#articles}}{{#outlets}} · {{#link}}<a href="{{.}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{/outlets}}{{/articles}}{{/hasCoverage}}</p>
+<p class="meta"><time datetime="{{firstReported}}">{{timeText}}</time>{{#hasCoverage}} · {{outletsText}}{{/hasCoverage}}{{^hasCoverage}}{{#articles}}{{#outlets}} · {{#link}}<a href="{{.}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{#media}} <a class="media" href="{{link}}">▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}</a>{{/media}}{{/outlets}}{{/articles}}{{/hasCoverage}}</p>
 {{#summary}}
 <p class="summary">{{.}}</p>
 {{/summary}}
@@ -58,7 +58,7 @@ enum DigestHTMLTemplate {
 {{/collapseCoverage}}
 <ul class="outlets">
 {{#articles}}
-<li>{{^isHeadline}}<span class="alt">{{title}}</span>{{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
+<li>{{^isHeadline}}<span class="alt">{{title}}</span>{{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{#media}} <a class="media" href="{{link}}">▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}</a>{{/media}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
 {{/articles}}
 </ul>
 {{#collapseCoverage}}
@@ -79,7 +79,7 @@ enum DigestHTMLTemplate {
 <p class="meta"><time datetime="{{lastReported}}">{{timeText}}</time> · {{outletsText}}</p>
 <ul class="outlets">
 {{#articles}}
-<li>{{^isHeadline}}<span class="alt">{{title}}</span>{{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
+<li>{{^isHeadline}}<span class="alt">{{title}}</span>{{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{#media}} <a class="media" href="{{link}}">▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}</a>{{/media}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
 {{/articles}}
 </ul>
 </article>

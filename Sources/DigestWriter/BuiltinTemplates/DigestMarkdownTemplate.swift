@@ -25,7 +25,7 @@ Nothing new was reported on this day.
 {{/summary}}
 
 {{#articles}}
-- {{^isHeadline}}*{{title}}*: {{/isHeadline}}{{#outlets}}{{#link}}[{{name}}](<{{.}}>){{/link}}{{^link}}{{name}}{{/link}}{{^last()}}, {{/last()}}{{/outlets}}
+- {{^isHeadline}}*{{title}}*: {{/isHeadline}}{{#outlets}}{{#link}}[{{name}}](<{{.}}>){{/link}}{{^link}}{{name}}{{/link}}{{#media}} ([▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}](<{{link}}>)){{/media}}{{^last()}}, {{/last()}}{{/outlets}}
 {{/articles}}
 {{/stories}}
 {{/sections}}
@@ -41,7 +41,7 @@ Stories from earlier digests that more outlets have picked up since.
 {{timeText}} · {{outletsText}}
 
 {{#articles}}
-- {{^isHeadline}}*{{title}}*: {{/isHeadline}}{{#outlets}}{{#link}}[{{name}}](<{{.}}>){{/link}}{{^link}}{{name}}{{/link}}{{^last()}}, {{/last()}}{{/outlets}}
+- {{^isHeadline}}*{{title}}*: {{/isHeadline}}{{#outlets}}{{#link}}[{{name}}](<{{.}}>){{/link}}{{^link}}{{name}}{{/link}}{{#media}} ([▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}](<{{link}}>)){{/media}}{{^last()}}, {{/last()}}{{/outlets}}
 {{/articles}}
 {{/updates}}
 {{/empty(updates)}}

@@ -42,6 +42,7 @@ enum DigestStyle {
     .outlets li::before{content:"";position:absolute;left:0;top:.62em;width:.35rem;height:1px;background:var(--faint)}
     .outlets .alt{display:block;color:var(--fg);font-style:italic}
     .outlets a{color:var(--link);text-decoration:none;white-space:nowrap}
+    a.media{white-space:nowrap;font-size:.85em}
     .outlets a:hover{text-decoration:underline}
     .outlets .sep{color:var(--faint);padding:0 .2rem}
     .more{margin:.6rem 0 0;font-size:.85rem;color:var(--muted)}
