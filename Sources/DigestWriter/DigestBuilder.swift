@@ -200,9 +200,6 @@ public struct DigestBuilder: Sendable {
         return a < b
     }
 
-    /// Only http(s) and mailto links reach any output. Characters URLs may not contain (spaces, quotes, angle
-    /// brackets) are percent-encoded, so a link can never close the attribute or tag it is written into;
-    /// a link with control characters is broken or an attempt to smuggle something, and is dropped.
     /// An entry's audio or video as the digest offers it: http(s) files only, with the size when the feed gave one.
     static func media(_ enclosure: Enclosure?) -> DigestMedia? {
         guard let enclosure, let kind = enclosure.mediaKind, let link = link(enclosure.url),
@@ -219,6 +216,9 @@ public struct DigestBuilder: Sendable {
         return String(format: "%.1f GB", b / 1e9)
     }
 
+    /// Only http(s) and mailto links reach any output. Characters URLs may not contain (spaces, quotes, angle
+    /// brackets) are percent-encoded, so a link can never close the attribute or tag it is written into;
+    /// a link with control characters is broken or an attempt to smuggle something, and is dropped.
     static func link(_ raw: String?) -> String? {
         guard let safe = HTMLSanitizer.safeLink(raw) else { return nil }
         let trimmed = safe.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -37,6 +37,8 @@ struct TemplateSet {
         IndexHTMLTemplate.name: IndexHTMLTemplate.text,
         AtomTemplate.name: AtomTemplate.text,
         "style": DigestStyle.css,
+        DigestHTMLTemplate.mediaPartial.name: DigestHTMLTemplate.mediaPartial.text,
+        DigestMarkdownTemplate.mediaPartial.name: DigestMarkdownTemplate.mediaPartial.text,
     ]
 
     init(templateDirectory: URL?) {

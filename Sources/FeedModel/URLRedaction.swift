@@ -44,9 +44,6 @@ public enum URLRedaction {
         return String(url[..<schemeEnd.upperBound]) + mask + String(rest[at...])
     }
 
-    /// Whether `url` carries anything `redacted` masks.
-    public static func hasCredentials(_ url: String) -> Bool { redacted(url) != url }
-
     static func isSecret(_ name: String) -> Bool {
         let name = name.lowercased()
         return secretParameters.contains(name) || secretSuffixes.contains { name.hasSuffix($0) }

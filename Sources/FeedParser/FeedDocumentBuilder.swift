@@ -308,17 +308,14 @@ final class FeedDocumentBuilder {
         case .feedLanguage:
             if feed?.language == nil { let value = TextValues.nonEmpty(capture.string); feed?.language = value }
         case .feedTTL:
-            if feed?.ttlMinutes == nil {
-                let value = Int(capture.string.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { $0 > 0 ? $0 : nil }
-                feed?.ttlMinutes = value
-            }
+            if feed?.ttlMinutes == nil { let value = TextValues.positiveInteger(capture.string); feed?.ttlMinutes = value }
         case .feedDate(let rank):
             feed?.updated.offer(capture.string, rank: rank)
         case .feedUpdatePeriod:
             if feed?.updatePeriod == nil { feed?.updatePeriod = capture.string }
         case .feedUpdateFrequency:
             if feed?.updateFrequency == nil {
-                let value = Int(capture.string.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { $0 > 0 ? $0 : nil }
+                let value = TextValues.positiveInteger(capture.string)
                 feed?.updateFrequency = value
             }
         case .personName:

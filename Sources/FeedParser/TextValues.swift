@@ -33,4 +33,9 @@ enum TextValues {
     }
 
     static func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
+
+    /// A count the feed states (`<ttl>`, `sy:updateFrequency`): a whole number above zero, else nil.
+    static func positiveInteger(_ s: String) -> Int? {
+        Int(s.trimmingCharacters(in: .whitespacesAndNewlines)).flatMap { $0 > 0 ? $0 : nil }
+    }
 }

@@ -17,8 +17,8 @@ import Testing
     ])
     func credentialsAreMasked(_ url: String, _ shown: String) {
         #expect(URLRedaction.redacted(url) == shown)
-        #expect(URLRedaction.hasCredentials(url))
-        #expect(!URLRedaction.hasCredentials(shown) || shown.contains("***"))
+        // Masking what is masked already changes nothing (a log line may be redacted twice).
+        #expect(URLRedaction.redacted(shown) == shown)
     }
 
     @Test(arguments: [

@@ -3,6 +3,8 @@
 /// loads outright, a second wall behind the escaping.
 enum DigestHTMLTemplate {
     static let name = "digest.html"
+    /// An outlet's audio or video link (the `media` partial), wherever an outlet is listed.
+    static let mediaPartial = (name: "media.html", text: #"{{#media}} <a class="media" href="{{link}}">▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}</a>{{/media}}"#)
     static let text = #"""
 <!doctype html>
 <html lang="en">
@@ -48,7 +50,7 @@ enum DigestHTMLTemplate {
 {{#stories}}
 <article class="story{{#first()}} lead{{/first()}}" id="story-{{anchor}}">
 <h3>{{#link}}<a href="{{.}}">{{headline}}</a>{{/link}}{{^link}}{{headline}}{{/link}}</h3>
-<p class="meta"><time datetime="{{firstReported}}">{{timeText}}</time>{{#hasCoverage}} · {{outletsText}}{{/hasCoverage}}{{^hasCoverage}}{{#articles}}{{#outlets}} · {{#link}}<a href="{{.}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{#media}} <a class="media" href="{{link}}">▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}</a>{{/media}}{{/outlets}}{{/articles}}{{/hasCoverage}}</p>
+<p class="meta"><time datetime="{{firstReported}}">{{timeText}}</time>{{#hasCoverage}} · {{outletsText}}{{/hasCoverage}}{{^hasCoverage}}{{#articles}}{{#outlets}} · {{#link}}<a href="{{.}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{> media.html}}{{/outlets}}{{/articles}}{{/hasCoverage}}</p>
 {{#summary}}
 <p class="summary">{{.}}</p>
 {{/summary}}
@@ -58,7 +60,7 @@ enum DigestHTMLTemplate {
 {{/collapseCoverage}}
 <ul class="outlets">
 {{#articles}}
-<li>{{^isHeadline}}<span class="alt">{{title}}</span>{{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{#media}} <a class="media" href="{{link}}">▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}</a>{{/media}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
+<li>{{^isHeadline}}<span class="alt">{{title}}</span>{{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{> media.html}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
 {{/articles}}
 </ul>
 {{#collapseCoverage}}
@@ -79,7 +81,7 @@ enum DigestHTMLTemplate {
 <p class="meta"><time datetime="{{lastReported}}">{{timeText}}</time> · {{outletsText}}</p>
 <ul class="outlets">
 {{#articles}}
-<li>{{^isHeadline}}<span class="alt">{{title}}</span>{{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{#media}} <a class="media" href="{{link}}">▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}</a>{{/media}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
+<li>{{^isHeadline}}<span class="alt">{{title}}</span>{{/isHeadline}}{{#outlets}}{{#link}}<a href="{{.}}" title="{{timeText}}">{{name}}</a>{{/link}}{{^link}}{{name}}{{/link}}{{> media.html}}{{^last()}}<span class="sep">·</span>{{/last()}}{{/outlets}}</li>
 {{/articles}}
 </ul>
 </article>

@@ -2,6 +2,8 @@
 /// already Markdown-escaped, so a title cannot become a link, an image or raw HTML.
 enum DigestMarkdownTemplate {
     static let name = "digest.md"
+    /// An outlet's audio or video link (the `media` partial), wherever an outlet is listed.
+    static let mediaPartial = (name: "media.md", text: #"{{#media}} ([▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}](<{{link}}>)){{/media}}"#)
     static let text = #"""
 {{% CONTENT_TYPE: TEXT}}
 # {{title}}: {{dateText}}
@@ -25,7 +27,7 @@ Nothing new was reported on this day.
 {{/summary}}
 
 {{#articles}}
-- {{^isHeadline}}*{{title}}*: {{/isHeadline}}{{#outlets}}{{#link}}[{{name}}](<{{.}}>){{/link}}{{^link}}{{name}}{{/link}}{{#media}} ([▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}](<{{link}}>)){{/media}}{{^last()}}, {{/last()}}{{/outlets}}
+- {{^isHeadline}}*{{title}}*: {{/isHeadline}}{{#outlets}}{{#link}}[{{name}}](<{{.}}>){{/link}}{{^link}}{{name}}{{/link}}{{> media.md}}{{^last()}}, {{/last()}}{{/outlets}}
 {{/articles}}
 {{/stories}}
 {{/sections}}
@@ -41,7 +43,7 @@ Stories from earlier digests that more outlets have picked up since.
 {{timeText}} · {{outletsText}}
 
 {{#articles}}
-- {{^isHeadline}}*{{title}}*: {{/isHeadline}}{{#outlets}}{{#link}}[{{name}}](<{{.}}>){{/link}}{{^link}}{{name}}{{/link}}{{#media}} ([▶ {{kind}}{{#sizeText}}, {{.}}{{/sizeText}}](<{{link}}>)){{/media}}{{^last()}}, {{/last()}}{{/outlets}}
+- {{^isHeadline}}*{{title}}*: {{/isHeadline}}{{#outlets}}{{#link}}[{{name}}](<{{.}}>){{/link}}{{^link}}{{name}}{{/link}}{{> media.md}}{{^last()}}, {{/last()}}{{/outlets}}
 {{/articles}}
 {{/updates}}
 {{/empty(updates)}}
