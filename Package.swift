@@ -91,7 +91,9 @@ let package = Package(
         .testTarget(name: "FeedParserTests", dependencies: ["TestSupport", "FeedParser", "FeedModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "FeedFetcherTests", dependencies: ["TestSupport", "FeedFetcher", "FeedModel"]),
-        .testTarget(name: "StoryClusteringTests", dependencies: ["TestSupport", "StoryClustering", "FeedModel"]),
+        .testTarget(name: "StoryClusteringTests", dependencies: [
+            "TestSupport", "StoryClustering", "FeedModel", "FeedPipeline",
+        ]),
         .testTarget(name: "FeedStoreTests", dependencies: [
             "TestSupport", "FeedStore", "FeedModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

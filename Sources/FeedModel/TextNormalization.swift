@@ -59,7 +59,6 @@ public enum TextNormalization {
         }
     }
 
-    /// At most `limit` characters, cut at a word boundary with an ellipsis.
     /// Whether `text` has more than `limit` characters, walking at most `limit` of them (`count` walks them all:
     /// grapheme by grapheme through a whole article).
     public static func exceeds(_ text: String, characters limit: Int) -> Bool {
@@ -68,12 +67,16 @@ public enum TextNormalization {
             ?? false
     }
 
+    /// At most `limit` characters, cut at a word boundary with an ellipsis.
     public static func truncate(_ text: String, to limit: Int) -> String {
         guard exceeds(text, characters: limit) else { return text }
         let prefix = text.prefix(limit)
         let cut = prefix.lastIndex(of: " ").map { prefix[..<$0] } ?? prefix
         var trimmed = String(cut)
         while let last = trimmed.last, ",;:-–—".contains(last) { trimmed.removeLast() }
-        return trimmed + "…"
+        return trimmed + ellipsis
     }
+
+    /// What `truncate` ends a cut text with.
+    public static let ellipsis = "…"
 }

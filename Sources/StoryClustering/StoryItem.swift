@@ -35,13 +35,18 @@ public struct StoryItem: Sendable, Hashable {
                   canonicalURL: url, guid: entry.guid, published: entry.effectiveDate)
     }
 
-    /// Summary and body as one plain text, without repeating a summary the body already opens with.
+    /// Summary and body as one plain text, without repeating a summary the body already opens with. The store's
+    /// summary is the lead cut to a digest's length with an ellipsis (`TextNormalization.truncate`): when the
+    /// words before the ellipsis open the body, the summary is that body's start, not text of its own. (Read as
+    /// its own text, every entry longer than the cut counted its lead's words twice, which `feedd cluster` on
+    /// uncut JSON Lines never did. Measured through the daemon's mapping, stories-dev: P 0.935 -> 0.940.)
     public static func clusterText(summary: String, text: String) -> String {
         let s = TextNormalization.collapseWhitespace(summary)
         let t = TextNormalization.collapseWhitespace(text)
         if s.isEmpty { return t }
         if t.isEmpty || t.hasPrefix(s) { return t.isEmpty ? s : t }
         if s.hasPrefix(t) { return s }
+        if s.hasSuffix(TextNormalization.ellipsis), t.hasPrefix(s.dropLast()) { return t }
         return s + " " + t
     }
 }

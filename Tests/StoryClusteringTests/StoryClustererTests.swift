@@ -1,3 +1,4 @@
+import FeedPipeline
 import Foundation
 import Testing
 @testable import StoryClustering

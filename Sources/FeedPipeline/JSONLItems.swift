@@ -1,9 +1,13 @@
-import Foundation
+import FeedHTML
 import FeedModel
+import Foundation
+import StoryClustering
 
 /// News items as JSON Lines (`{"id", "feed", "title", "summary", "text"?, "url"?, "published"}`, extra keys
-/// ignored) — the format of feedd's labelled evaluation data — mapped to `StoryItem`s through the daemon's own
-/// `Entry` mapping. `feedd cluster`, the benchmark and the tests all read through here.
+/// ignored) — the format of feedd's labelled evaluation data — mapped to `StoryItem`s as the daemon maps a feed's
+/// item: the line is read as a parsed feed item (HTML title, summary and content) and stored through `EntryMapper`,
+/// so the engine sees the words a subscribed feed's item would give it (markup and entities gone, the lead cut as
+/// the store cuts it). `feedd cluster` and the tests read through here.
 public struct JSONLItems: Sendable {
     public struct Record: Sendable, Hashable {
         public var id: String
@@ -15,6 +19,13 @@ public struct JSONLItems: Sendable {
         public var published: Date?
         /// The gold story label when the file has one (evaluation only; the engine never sees it).
         public var story: String?
+
+        /// The line as the feed parser would hand its item over: the title as plain text (an HTML title loses
+        /// its tags and entities, as the parser's does), summary and text as the item's HTML summary and content.
+        func parsedEntry(published: Date) -> ParsedEntry {
+            ParsedEntry(title: HTMLText.plainText(fromHTML: title), link: url, published: published,
+                        summary: summary.isEmpty ? nil : summary, content: text.isEmpty ? nil : text)
+        }
     }
 
     /// A line that could not be read, with why.
@@ -110,11 +121,11 @@ public struct JSONLItems: Sendable {
             // A stable positive id from the record's id: no dependence on line order (ties in time break on it).
             var id = Int64(bitPattern: StableHash.fnv1a(record.id) >> 2) + 1
             while !used.insert(id).inserted { id += 1 }
-            let entry = Entry(id: id, feedID: record.feed.map { Int64(bitPattern: StableHash.fnv1a($0) >> 2) } ?? 0,
-                              key: record.id, link: record.url,
-                              canonicalURL: record.url.flatMap(CanonicalURL.canonicalize), title: record.title,
-                              summary: record.summary, text: record.text, published: times[index],
-                              firstSeen: times[index])
+            var entry = EntryMapper.entry(from: record.parsedEntry(published: times[index]),
+                                          feedID: record.feed.map { Int64(bitPattern: StableHash.fnv1a($0) >> 2) } ?? 0,
+                                          seenAt: times[index])
+            entry.id = id
+            entry.key = record.id
             return (record, StoryItem(entry: entry))
         }
     }
