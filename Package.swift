@@ -103,6 +103,7 @@ let package = Package(
         .testTarget(name: "FeedConfigTests", dependencies: ["SafeFiles", "TestSupport", "FeedConfig", "FeedModel"]),
         .testTarget(name: "FeedPipelineTests", dependencies: [
             "TestSupport", "FeedPipeline", "FeedModel", "FeedStore", "FeedConfig", "FeedParser", "StoryClustering",
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "FeedServiceTests", dependencies: ["TestSupport", "FeedService"]),
         .testTarget(name: "FeedDaemonTests", dependencies: ["TestSupport", "FeedModel", "FeedStore"]),

@@ -8,19 +8,35 @@ import StoryClustering
 /// Groups stored entries into stories with the clustering engine, and keeps the engine in step with the store:
 /// on first use it is rebuilt from the stories of the recent window and the term statistics saved with them,
 /// then fed every new entry; assignments, merges and statistics are saved in one transaction.
+///
+/// The statistics are saved as a snapshot plus a journal of what changed since (`StatisticsJournal`): a cycle
+/// appends what its entries added (a few hundred bytes each) and the snapshot is written whole again only once
+/// the journal has grown to a quarter of the items it counts, so a cycle's write stays small however much the
+/// store has learned (the snapshot of 120k items' statistics is 18 MiB; rewriting it every cycle wrote that much
+/// each time). Restoring replays the journal on the snapshot: the same statistics the running engine held.
 final class StoryStage: @unchecked Sendable {
     // @unchecked: only used from the Pipeline actor.
     static let statisticsName = "clustering.statistics"
+    /// The journal may count this many items, or a quarter of the snapshot's items if more, before the
+    /// statistics are saved whole again: restoring then replays at most that many items (a fraction of a second).
+    static let defaultJournalFloor = 2_000
+    let journalFloor: Int
 
     let settings: ClusteringSettings
     let store: FeedStore
     let logger: Logger
     private var clusterer: StoryClusterer?
+    /// Items the stored journal holds (since the stored snapshot).
+    private var journaledItems = 0
+    /// Whether the next save must be whole: no readable snapshot, or a journal entry that could not be replayed.
+    private var needsSnapshot = true
 
-    init(settings: ClusteringSettings, store: FeedStore, logger: Logger) {
+    init(settings: ClusteringSettings, store: FeedStore, logger: Logger,
+         journalFloor: Int = StoryStage.defaultJournalFloor) {
         self.settings = settings
         self.store = store
         self.logger = logger
+        self.journalFloor = journalFloor
     }
 
     /// Assigns every unclustered entry to a story, in time order, and saves the result.
@@ -30,14 +46,32 @@ final class StoryStage: @unchecked Sendable {
         let engine = try restoredClusterer()
         let assignments = engine.assign(batch: pending.map(StoryItem.init(entry:)))
         let merges = assignments.flatMap { a in a.mergedStoryIDs.map { (from: $0, into: a.storyID) } }
-        let statistics: Data
-        do {
-            statistics = try JSONEncoder().encode(engine.statistics)
-        } catch {
-            throw StoreError(path: store.path, message: "clustering statistics could not be encoded: \(error)")
+        let journal = engine.takeStatisticsJournal()
+        var snapshot: [String: Data] = [:]
+        var journalEntry: [String: Data] = [:]
+        var journaled = journaledItems + journal.itemCount
+        if needsSnapshot || journaled > max(journalFloor, engine.statistics.documentCount / 4) {
+            do {
+                snapshot[Self.statisticsName] = try JSONEncoder().encode(engine.statistics)
+            } catch {
+                clusterer = nil
+                throw StoreError(path: store.path, message: "clustering statistics could not be encoded: \(error)")
+            }
+            journaled = 0
+        } else if !journal.isEmpty {
+            journalEntry[Self.statisticsName] = journal.data
         }
-        try store.assignStories(assignments.map { ($0.itemID, $0.storyID) }, merges: merges,
-                                modelState: [Self.statisticsName: statistics])
+        do {
+            try store.assignStories(assignments.map { ($0.itemID, $0.storyID) }, merges: merges,
+                                    modelState: snapshot, modelJournal: journalEntry)
+        } catch {
+            // The engine has moved past what the store holds: rebuild it from the store on the next pass, where
+            // these entries are still waiting to be grouped.
+            clusterer = nil
+            throw error
+        }
+        journaledItems = journaled
+        needsSnapshot = false
         let newStories = assignments.filter { $0.tier == .new }.count
         logger.info("clustered \(assignments.count) entries: \(newStories) new stories, \(merges.count) stories merged")
         return (newStories, assignments.count - newStories)
@@ -46,15 +80,7 @@ final class StoryStage: @unchecked Sendable {
     /// The engine, rebuilt once per process from the store (later passes reuse it).
     func restoredClusterer() throws(StoreError) -> StoryClusterer {
         if let clusterer { return clusterer }
-        var statistics = TermStatistics()
-        if let saved = try store.modelState(named: Self.statisticsName) {
-            do {
-                statistics = try JSONDecoder().decode(TermStatistics.self, from: saved)
-            } catch {
-                logger.warning("saved clustering statistics unreadable, learning afresh: \(error)")
-            }
-        }
-        let engine = StoryClusterer(settings: settings, statistics: statistics)
+        let engine = StoryClusterer(settings: settings, statistics: try restoredStatistics(), journaling: true)
         if let newest = try store.newestClusteredEntryDate() {
             let recent = try store.entriesOfStories(activeSince: newest.addingTimeInterval(-settings.windowHours * 3600))
             for entry in recent { engine.restore(StoryItem(entry: entry), storyID: entry.storyID!) }
@@ -62,6 +88,37 @@ final class StoryStage: @unchecked Sendable {
         }
         clusterer = engine
         return engine
+    }
+
+    /// The saved snapshot with its journal replayed on it; what cannot be read is learned afresh, and the next
+    /// save is then whole (so nothing is journaled on top of a snapshot or entry that cannot be read).
+    private func restoredStatistics() throws(StoreError) -> TermStatistics {
+        journaledItems = 0
+        needsSnapshot = true
+        guard let saved = try store.modelState(named: Self.statisticsName) else { return TermStatistics() }
+        var statistics: TermStatistics
+        do {
+            statistics = try JSONDecoder().decode(TermStatistics.self, from: saved)
+        } catch {
+            logger.warning("saved clustering statistics unreadable, learning afresh: \(error)")
+            return TermStatistics()
+        }
+        let entries = try store.modelJournal(named: Self.statisticsName)
+        for (index, data) in entries.enumerated() {
+            do {
+                let journal = try StatisticsJournal(data: data)
+                try statistics.replay(journal)
+                journaledItems += journal.itemCount
+            } catch {
+                logger.warning("""
+                    clustering statistics journal entry \(index + 1) of \(entries.count) unreadable (\(error)): \
+                    the statistics go on from the entries before it and are saved whole next
+                    """)
+                return statistics
+            }
+        }
+        needsSnapshot = false
+        return statistics
     }
 }
 

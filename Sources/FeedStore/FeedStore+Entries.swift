@@ -78,10 +78,12 @@ extension FeedStore {
     }
 
     /// Saves story assignments, folds merged stories into the ones that absorbed them (their entries and digest
-    /// records move), and saves the clustering model's learned state: one transaction.
+    /// records move), and saves the clustering model's learned state: one transaction. A model's state is saved
+    /// whole (`modelState`: a snapshot, which replaces the snapshot and every journal entry saved under its name)
+    /// or as what changed since (`modelJournal`: appended after the entries saved before).
     public func assignStories(_ assignments: [(entryID: Int64, storyID: Int64)],
-                              merges: [(from: Int64, into: Int64)] = [], modelState: [String: Data] = [:])
-        throws(StoreError) {
+                              merges: [(from: Int64, into: Int64)] = [], modelState: [String: Data] = [:],
+                              modelJournal: [String: Data] = [:]) throws(StoreError) {
         try write { db in
             let statement = try db.makeStatement(sql: "UPDATE entry SET story_id = ? WHERE id = ?")
             for assignment in assignments {
@@ -95,12 +97,26 @@ extension FeedStore {
             for (name, data) in modelState {
                 try db.execute(sql: "INSERT OR REPLACE INTO model_state (name, data) VALUES (?, ?)",
                                arguments: [name, data])
+                try db.execute(sql: "DELETE FROM model_journal WHERE name = ?", arguments: [name])
+            }
+            for (name, data) in modelJournal {
+                try db.execute(sql: """
+                    INSERT INTO model_journal (name, seq, data)
+                    VALUES (?, COALESCE((SELECT MAX(seq) FROM model_journal WHERE name = ?), 0) + 1, ?)
+                    """, arguments: [name, name, data])
             }
         }
     }
 
     public func modelState(named name: String) throws(StoreError) -> Data? {
         try read { db in try Data.fetchOne(db, sql: "SELECT data FROM model_state WHERE name = ?", arguments: [name]) }
+    }
+
+    /// The journal entries saved under `name` since its snapshot, oldest first.
+    public func modelJournal(named name: String) throws(StoreError) -> [Data] {
+        try read { db in
+            try Data.fetchAll(db, sql: "SELECT data FROM model_journal WHERE name = ? ORDER BY seq", arguments: [name])
+        }
     }
 
     /// The stories with an entry filed in `interval`, each with all its entries filed before the interval ends.

@@ -106,6 +106,18 @@ enum StoreSchema {
                 ALTER TABLE entry ADD COLUMN media_length INTEGER;
                 """)
         }
+        migrator.registerMigration("v6: model state journals") { db in
+            // What changed a model's state since its snapshot in `model_state`, a row per save in order: a daemon
+            // cycle appends a few kilobytes instead of rewriting a snapshot of megabytes.
+            try db.execute(sql: """
+                CREATE TABLE model_journal (
+                    name TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    PRIMARY KEY (name, seq)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -159,6 +159,7 @@ extension StoryClusterer {
     func reweighIfDue() {
         guard statistics.weightingIsStale else { return }
         statistics.refreshWeighting()
+        journal?.recordRefresh()
         for story in stories.values {
             story.seqs.sort()
             story.latest = -.infinity

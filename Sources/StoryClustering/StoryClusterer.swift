@@ -96,9 +96,29 @@ public final class StoryClusterer {
     var deadEntries = 0
     var liveEntries = 0
 
-    public init(settings: ClusteringSettings = ClusteringSettings(), statistics: TermStatistics = TermStatistics()) {
+    /// What changed `statistics` since `takeStatisticsJournal` last handed it over; nil unless journaling.
+    var journal: StatisticsJournal?
+
+    /// `journaling`: record every change to `statistics` (`takeStatisticsJournal`), for an owner that saves the
+    /// statistics as a snapshot plus what changed since (the daemon's store).
+    public init(settings: ClusteringSettings = ClusteringSettings(), statistics: TermStatistics = TermStatistics(),
+                journaling: Bool = false) {
         self.settings = settings
         self.statistics = statistics
+        journal = journaling ? StatisticsJournal() : nil
+    }
+
+    /// The changes to `statistics` recorded since the last call (empty unless created with `journaling`): replayed
+    /// on the statistics saved before them (`TermStatistics.replay`), they give `statistics` as they are now.
+    public func takeStatisticsJournal() -> StatisticsJournal {
+        defer { if journal != nil { journal = StatisticsJournal() } }
+        return journal ?? StatisticsJournal()
+    }
+
+    /// Counts an item's terms into the statistics (and the journal).
+    func count(_ profile: ItemProfile) {
+        statistics.add(profile.terms, feed: profile.feed)
+        journal?.recordAdd(profile.terms, feed: profile.feed)
     }
 
     /// Items currently in the window index.
@@ -110,7 +130,7 @@ public final class StoryClusterer {
     public func assign(_ item: StoryItem) -> StoryAssignment {
         let profile = makeProfile(item)
         sink ^= statistics.touchFrequencies(profile.terms, feed: profile.feed)
-        statistics.add(profile.terms, feed: profile.feed)
+        count(profile)
         return place(item, profile)
     }
 
@@ -122,7 +142,7 @@ public final class StoryClusterer {
         let profiles = order.map { makeProfile(items[$0]) }
         for profile in profiles {
             sink ^= statistics.touchFrequencies(profile.terms, feed: profile.feed)
-            statistics.add(profile.terms, feed: profile.feed)
+            count(profile)
         }
         let firstSeq = nextSeq
         var results = order.indices.map { place(items[order[$0]], profiles[$0]) }
@@ -144,8 +164,7 @@ public final class StoryClusterer {
 
     /// Counts an item into the statistics without clustering it (history older than the window).
     public func learn(_ item: StoryItem) {
-        let profile = makeProfile(item)
-        statistics.add(profile.terms, feed: profile.feed)
+        count(makeProfile(item))
     }
 
     /// Places one item (its terms counted into the statistics already): weighed with the current table, judged

@@ -73,6 +73,16 @@ public struct TermStatistics: Sendable, Hashable, Codable {
         tabulateIDF()
     }
 
+    /// Repeats what `journal` recorded, in order: the statistics a running engine reached from these ones.
+    public mutating func replay(_ journal: StatisticsJournal) throws {
+        for operation in try journal.operations() {
+            switch operation {
+            case .add(let terms, let feed): add(terms, feed: feed)
+            case .refresh: refreshWeighting()
+            }
+        }
+    }
+
     /// Smoothed inverse document frequency from the weighting table, > 0.
     @inline(__always)
     func idf(_ term: UInt64) -> Float {

@@ -126,6 +126,22 @@ import TestSupport
         #expect(try store.modelState(named: "terms") == Data([1, 2, 3]))
         #expect(try store.modelState(named: "other") == nil)
     }
+
+    @Test func journalEntriesFollowTheirSnapshotUntilTheNextOne() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try FeedStore(path: path)
+        try store.assignStories([], modelState: ["terms": Data([1])])
+        try store.assignStories([], modelJournal: ["terms": Data([2])])
+        try store.assignStories([], modelJournal: ["terms": Data([3]), "other": Data([9])])
+        // Read back in the order saved, from a store opened afresh (a restart).
+        #expect(try FeedStore(path: path).modelJournal(named: "terms") == [Data([2]), Data([3])])
+        #expect(try store.modelJournal(named: "other") == [Data([9])])
+        // A snapshot holds everything journaled before it: the name's journal goes, other names' stay.
+        try store.assignStories([], modelState: ["terms": Data([4])], modelJournal: ["terms": Data([5])])
+        #expect(try store.modelState(named: "terms") == Data([4]))
+        #expect(try store.modelJournal(named: "terms") == [Data([5])])
+        #expect(try store.modelJournal(named: "other") == [Data([9])])
+    }
 }
 
 @Suite struct FeedStoreRetentionTests {

@@ -69,3 +69,43 @@ import Testing
         #expect(old.idf(1) == idf(5, of: old) && old.idf(11) == idf(1, of: old))
     }
 }
+
+/// The journal a clusterer keeps of its statistics: replayed on the snapshot taken before it, the same statistics.
+@Suite struct StatisticsJournalTests {
+    @Test func replayingTheJournalOnTheEarlierSnapshotGivesTheSameStatistics() throws {
+        let clusterer = StoryClusterer(journaling: true)
+        _ = clusterer.assign(batch: [Fixtures.kharkivStrike, Fixtures.ukraineBudget])
+        let snapshot = try JSONEncoder().encode(clusterer.statistics)
+        _ = clusterer.takeStatisticsJournal()
+        // Items placed (the weighting refreshes as the counts double), and learned without being placed.
+        _ = clusterer.assign(batch: [Fixtures.kharkivStrikeOtherOutlet, Fixtures.wire])
+        _ = clusterer.assign(Fixtures.wireCopy)
+        clusterer.learn(Fixtures.wireCopyEdited)
+        let journal = clusterer.takeStatisticsJournal()
+        #expect(journal.itemCount == 4)
+        #expect(clusterer.takeStatisticsJournal().isEmpty, "handed over once")
+
+        var restored = try JSONDecoder().decode(TermStatistics.self, from: snapshot)
+        try restored.replay(StatisticsJournal(data: journal.data))
+        #expect(restored == clusterer.statistics)
+        #expect(restored.weightingCount == 4, "the refresh at four items is replayed")
+    }
+
+    @Test func aClustererNotJournalingHandsOverNothing() {
+        let clusterer = StoryClusterer()
+        _ = clusterer.assign(Fixtures.wire)
+        #expect(clusterer.takeStatisticsJournal().isEmpty)
+    }
+
+    @Test func aTornOrForeignJournalIsRefusedWithWhereItBreaks() throws {
+        var whole = StatisticsJournal()
+        whole.recordAdd([1, 2, 3], feed: 7)
+        whole.recordRefresh()
+        let torn = whole.data.prefix(20)
+        let error = #expect(throws: StatisticsJournal.Malformed.self) { try StatisticsJournal(data: torn) }
+        #expect(error?.description == "statistics journal malformed at byte 13: 3 terms announced, fewer present")
+        let foreign = #expect(throws: StatisticsJournal.Malformed.self) { try StatisticsJournal(data: Data([2, 9])) }
+        #expect(foreign?.offset == 1)
+        #expect(try StatisticsJournal(data: whole.data).itemCount == 1)
+    }
+}
