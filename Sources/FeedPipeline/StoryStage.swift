@@ -90,8 +90,9 @@ final class StoryStage: @unchecked Sendable {
         return engine
     }
 
-    /// The saved snapshot with its journal replayed on it; what cannot be read is learned afresh, and the next
-    /// save is then whole (so nothing is journaled on top of a snapshot or entry that cannot be read).
+    /// The saved snapshot with its journal replayed on it. A snapshot that cannot be read is learned afresh; a
+    /// journal entry that cannot be read ends the replay there. Either way the next save is whole, so nothing is
+    /// journaled on top of what a restart could not read.
     private func restoredStatistics() throws(StoreError) -> TermStatistics {
         journaledItems = 0
         needsSnapshot = true
