@@ -53,6 +53,8 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     /// Why the link both share does not make them one item (a site's front page; two entries of one feed).
     public var sharedLinkRefusal: String? = nil
     public var sameGUID: Bool
+    /// Why the two are not compared by similarity at all: posts of one feed under one title and nothing more.
+    public var sameFeedTitleRefusal: String? = nil
     // Tier 2.
     /// Hamming distance of the two text fingerprints, nil when a text is too short to fingerprint.
     public var fingerprintDistance: Int?
@@ -85,7 +87,8 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         } else {
             lines.append("near-copy:  not fingerprinted (text too short)")
         }
-        lines.append("similarity: \(f(similarity)) (threshold \(f(similarityThreshold)))")
+        lines.append("similarity: \(f(similarity)) (threshold \(f(similarityThreshold)))"
+                     + (sameFeedTitleRefusal.map { ", not counted: \($0)" } ?? ""))
         if !sharedTerms.isEmpty {
             lines.append("  shared:   " + sharedTerms.map { "\($0.term) \(f($0.contribution))" }.joined(separator: ", "))
         }
@@ -122,6 +125,7 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
             }
         case .new:
             if timeGapHours > windowHours { verdict = "APART: \(f(timeGapHours, 1)) h apart, beyond the \(f(windowHours, 0)) h window" }
+            else if let refusal = sameFeedTitleRefusal { verdict = "APART: \(refusal)" }
             else {
                 verdict = "APART: similarity \(f(similarity)) < \(f(similarityThreshold))"
                     + (storyEvidence.isEmpty ? "" : " and neither item reaches the other's story")
@@ -182,7 +186,9 @@ extension StoryClusterer {
         // The engine also compares each item with the other's story (nearest item and centroid), which reaches
         // as far as the story's span does.
         let evidence = [storyEvidence(a, pa, storyOf: b.id), storyEvidence(b, pb, storyOf: a.id)].compactMap { $0 }
-        if decision == .new, (gap <= settings.windowHours && similarity >= threshold)
+        let titleOnly = Self.titleOnlyPostsOfOneFeed(pa, pb)
+            ? "two posts of one feed with one title and nothing else to compare (a feed's generic title)" : nil
+        if decision == .new, (gap <= settings.windowHours && similarity >= threshold && titleOnly == nil)
             || evidence.contains(where: { $0.meets || $0.joinedAlone }) {
             decision = .similar
         }
@@ -190,7 +196,7 @@ extension StoryClusterer {
                                sameURL: sameURL,
                                sharedLinkRefusal: ia.sharedLinkRefusal(ib, canonicalURL: a.canonicalURL,
                                                                        otherCanonicalURL: b.canonicalURL),
-                               sameGUID: sameGUID, fingerprintDistance: distance,
+                               sameGUID: sameGUID, sameFeedTitleRefusal: titleOnly, fingerprintDistance: distance,
                                nearCopyMaxDistance: settings.nearCopyMaxDistance, similarity: similarity,
                                similarityThreshold: threshold, sharedTerms: Array(shared.prefix(topTerms)),
                                storyEvidence: evidence, timeGapHours: gap, windowHours: settings.windowHours,

@@ -17,7 +17,7 @@ extension StoryClusterer {
         let selfSeq = story.seqs.first { items[$0]?.id == item.id }
         var nearest: (similarity: Float, itemID: Int64)? = nil
         for seq in story.seqs where seq != selfSeq {
-            guard let member = items[seq] else { continue }
+            guard let member = items[seq], !Self.titleOnlyPostsOfOneFeed(profile, member.profile) else { continue }
             let s = profile.dot(member.profile)
             if nearest == nil || (s, -member.id) > (nearest!.similarity, -nearest!.itemID) { nearest = (s, member.id) }
         }

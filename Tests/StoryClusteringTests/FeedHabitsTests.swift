@@ -58,6 +58,33 @@ import Testing
         #expect(Self.stories(unknownFeed).count < Self.subjects.count / 2)
     }
 
+    /// A feed's generic title over each post ("Photo" over each comic; a show's name over each recording, with
+    /// no notes) says nothing of what the post is: each post is a story of its own, however alike the titles,
+    /// and a later one is not folded into the first (where the digest would not show it again).
+    @Test func postsUnderAFeedsGenericTitleStayApart() {
+        let comics = (0..<4).map { k in
+            Fixtures.item(Int64(700 + k), "Photo", "", hours: Double(k) * 30, url: "comics.example/post/\(9000 + k)",
+                          guid: "c\(k)", feed: 9)
+        }
+        let shows = (0..<3).map { k in
+            Fixtures.item(Int64(710 + k), "le Show", "", hours: Double(k) * 168, url: "radio.example/ls0\(k).mp3",
+                          guid: "ls\(k)", feed: 10)
+        }
+        let clusterer = StoryClusterer()
+        let results = clusterer.assign(batch: comics + shows)
+        #expect(Self.stories(results).count == 7, "\(results.map(\.storyID))")
+        let why = clusterer.explain(comics[1], comics[0])
+        #expect(why.similarity > 0.99 && why.decision == .new, "\(why)")
+        #expect(why.description.contains("APART: two posts of one feed with one title"), "\(why)")
+        // Arriving one at a time, as a daemon meets a weekly show, the same.
+        let daemon = StoryClusterer()
+        let weekly = shows.map { daemon.assign(batch: [$0])[0] }
+        #expect(Set(weekly.map(\.storyID)).count == 3)
+        // The same title from another outlet is compared as ever (nothing is folded away there).
+        let elsewhere = Fixtures.item(721, "le Show", "", hours: 340, url: "mirror.example/ls02", feed: 11)
+        #expect(daemon.assign(elsewhere).tier == .similar)
+    }
+
     @Test func aRunningDaemonLearnsTheShowFromItsFirstFetch() {
         let all = Self.episodes(feed: 7)
         let clusterer = StoryClusterer()
