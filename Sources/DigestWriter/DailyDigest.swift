@@ -19,7 +19,7 @@ public struct DailyDigest: Sendable, Hashable, Codable {
     public var updated: String
     public var counts: DigestCounts
     public var sections: [DigestSection]
-    /// Stories shown in earlier digests that new outlets joined since; only the new outlets are listed.
+    /// Stories shown in earlier digests with news since (a new outlet, an outlet's new words); only that is listed.
     public var updates: [DigestStory]
     public var failures: [DigestFailure]
     public var allowImages: Bool
@@ -44,10 +44,11 @@ public struct DailyDigest: Sendable, Hashable, Codable {
         self.updated = updated
         self.counts = counts
         self.sections = sections
-        // An update lists only outlets that are new since the story was shown.
+        // An update lists only what is new since the story was shown: a new outlet, or an outlet's new words.
         self.updates = updates.map { story in
             var s = story
-            s.outletsText = story.outletCount == 1 ? "1 new outlet" : "\(story.outletCount) new outlets"
+            let reports = story.articles.reduce(0) { $0 + $1.outlets.count }
+            s.outletsText = reports == 1 ? "1 new report" : "\(reports) new reports"
             return s
         }
         self.failures = failures

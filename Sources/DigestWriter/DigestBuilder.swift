@@ -41,9 +41,15 @@ public struct DigestBuilder: Sendable {
                 show = all
                 isUpdate = false
             } else {
-                // Shown before: only outlets that were not part of it then are news.
-                let knownFeeds = Set(story.entries.filter { shown.contains($0.id) }.map(\.feedID))
-                show = all.filter { !shown.contains($0.entry.id) && !knownFeeds.contains($0.entry.feedID) }
+                // Shown before: news is an outlet that was not part of it then, or a report whose wording was not
+                // shown (an outlet's follow-up; the next post of a series grouped with the last one). Re-posts and
+                // copies of what was shown stay out, so nothing is repeated and nothing new goes unseen.
+                let before = story.entries.filter { shown.contains($0.id) }.map { item($0, feeds: input.feeds) }
+                let knownFeeds = Set(before.map(\.entry.feedID))
+                show = all.filter { item in
+                    !shown.contains(item.entry.id)
+                        && (!knownFeeds.contains(item.entry.feedID) || !before.contains { NearCopies.same(item, $0) })
+                }
                 isUpdate = true
             }
             guard !show.isEmpty else { continue }

@@ -22,6 +22,12 @@ enum NearCopies {
         return jaccard(a, b) >= 0.85
     }
 
+    /// One article as far as a reader is concerned: the same canonical URL, or near-identical titles.
+    static func same(_ a: DigestItem, _ b: DigestItem) -> Bool {
+        if let url = a.entry.canonicalURL, !url.isEmpty, url == b.entry.canonicalURL { return true }
+        return nearIdentical(a.words, b.words)
+    }
+
     static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
         let shared = a.intersection(b).count
         let union = a.count + b.count - shared

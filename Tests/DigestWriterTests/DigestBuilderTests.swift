@@ -137,19 +137,23 @@ import Testing
         #expect(summary.count <= 101)
     }
 
-    @Test func storyShownBeforeIsNotRepeatedAndNewOutletsGoToUpdates() {
+    @Test func storyShownBeforeIsNotRepeatedAndWhatIsNewGoesToUpdates() {
         let old = Story(id: 1, entries: [
             Fixture.entry(1, feed: 1, "Bridge reopens after repairs", minute: -600),
             Fixture.entry(2, feed: 2, "Bridge reopens", minute: -500),
-            // New today, from an outlet already shown: not news.
-            Fixture.entry(3, feed: 1, "Bridge reopened: traffic returns", minute: 100),
+            // New today, from an outlet already shown, in the words shown then: a re-post, not news.
+            Fixture.entry(3, feed: 2, "Bridge reopens", minute: 80),
+            // New today, from an outlet already shown, in new words: its follow-up is news.
+            Fixture.entry(9, feed: 1, "Bridge reopened: traffic returns", minute: 100),
             // New today, from new outlets: an update.
             Fixture.entry(4, feed: 5, "Traffic flows again on the bridge", minute: 200),
             Fixture.entry(5, feed: 3, "Bridge sensors go live", minute: 300),
         ])
         let quiet = Story(id: 6, entries: [
             Fixture.entry(6, feed: 1, "Museum extends hours", minute: -700),
-            Fixture.entry(7, feed: 1, "Museum extends hours further", minute: 50),
+            // The same link again (a feed that re-lists an item under a new guid): not news.
+            Fixture.entry(7, feed: 1, "Museum extends its hours", minute: 50,
+                          link: "https://feed1.example/articles/6"),
         ])
         let fresh = Story(id: 8, entries: [Fixture.entry(8, feed: 2, "New story today", minute: 60)])
         let result = build(Fixture.input([old, quiet, fresh], feeds: feeds,
@@ -159,17 +163,19 @@ import Testing
         #expect(digest.updates.map(\.id) == [1])
         let update = digest.updates[0]
         #expect(update.headline == "Bridge reopens after repairs")
-        #expect(Set(update.articles.flatMap(\.outlets).map(\.name)) == ["Paper Five", "Tech Three"])
-        #expect(update.outletCount == 2)
+        #expect(Set(update.articles.flatMap(\.outlets).map(\.name)) == ["Paper Five", "Tech Three", "Wire One"])
+        #expect(update.articles.map(\.title).contains("Bridge reopened: traffic returns"))
+        #expect(update.outletCount == 3)
+        #expect(update.outletsText == "3 new reports")
         #expect(update.summary == nil)
-        #expect(result.displayed[1] == [4, 5])
+        #expect(result.displayed[1] == [4, 5, 9])
         #expect(result.displayed[6] == nil)
         #expect(digest.counts.stories == 1)
         #expect(digest.counts.updates == 1)
 
-        // Once those outlets are recorded as shown, the story disappears entirely.
+        // Once those are recorded as shown, the story disappears entirely.
         let later = build(Fixture.input([old, quiet, fresh], feeds: feeds,
-                                        shownBefore: [1: [1, 2, 4, 5], 6: [6], 8: [8]]))
+                                        shownBefore: [1: [1, 2, 4, 5, 9], 6: [6], 8: [8]]))
         #expect(later.digest.isEmpty)
         #expect(later.displayed.isEmpty)
     }

@@ -74,7 +74,7 @@ enum DigestHTMLTemplate {
 {{^empty(updates)}}
 <section id="updates" class="updates">
 <h2><span>Updates</span><span class="n">{{count(updates)}}</span></h2>
-<p class="note">Stories from earlier digests that more outlets have picked up since. Only the new coverage is listed.</p>
+<p class="note">Stories from earlier digests with new reports since. Only the new coverage is listed.</p>
 {{#updates}}
 <article class="story" id="update-{{anchor}}">
 <h3>{{#link}}<a href="{{.}}">{{headline}}</a>{{/link}}{{^link}}{{headline}}{{/link}}</h3>

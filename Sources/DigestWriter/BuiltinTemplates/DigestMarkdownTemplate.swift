@@ -35,7 +35,7 @@ Nothing new was reported on this day.
 
 ## Updates
 
-Stories from earlier digests that more outlets have picked up since.
+Stories from earlier digests with new reports since.
 {{#updates}}
 
 ### {{#link}}[{{headline}}](<{{.}}>){{/link}}{{^link}}{{headline}}{{/link}}
