@@ -29,11 +29,16 @@ import Testing
     }
 
     @Test func jsonLinesAreMappedAsTheDaemonMapsAFeedsItem() throws {
-        let line = #"""
-            {"id": "x1", "feed": "Wire", "title": "Fish &amp; chips on <i>True Detective</i>", "url": "https://news.example/a?utm_source=rss", "published": "2014-03-10T10:00:00Z", "summary": "<p>Chips &amp; fish at the <a href=\"https://twitter.com/hashtag/pier?src=hash\">#pier</a> today.</p>"}
-            {"id": "x2", "title": "Long read", "summary": "\#(article)"}
-            """#
-        let input = JSONLItems(data: Data(line.utf8))
+        let summary = #"<p>Chips &amp; fish at the <a href="https://twitter.com/hashtag/pier?src=hash">#pier</a>"#
+            + " today.</p>"
+        let link = "https://news.example/a?utm_source=rss"
+        let records: [[String: String]] = [
+            ["id": "x1", "feed": "Wire", "title": "Fish &amp; chips on <i>True Detective</i>", "url": link,
+             "published": "2014-03-10T10:00:00Z", "summary": summary],
+            ["id": "x2", "title": "Long read", "summary": article],
+        ]
+        let lines = try records.map { try JSONSerialization.data(withJSONObject: $0) }
+        let input = JSONLItems(data: Data(lines.joined(separator: Data("\n".utf8))))
         #expect(input.errors.isEmpty)
         let items = input.storyItems().map(\.item)
         #expect(items[0].title == "Fish & chips on True Detective")
@@ -41,9 +46,8 @@ import Testing
         #expect(items[0].canonicalURL == CanonicalURL.canonicalize("https://news.example/a"))
         #expect(words(items[1].text, "Sentence 1 ") == 1)
         // Exactly what the store would hand the engine for the same item.
-        let parsed = ParsedEntry(title: "Fish & chips on True Detective", link: "https://news.example/a?utm_source=rss",
-                                 published: items[0].published,
-                                 summary: #"<p>Chips &amp; fish at the <a href="https://twitter.com/hashtag/pier?src=hash">#pier</a> today.</p>"#)
+        let parsed = ParsedEntry(title: "Fish & chips on True Detective", link: link, published: items[0].published,
+                                 summary: summary)
         var stored = StoryItem(entry: EntryMapper.entry(from: parsed, feedID: items[0].feedID ?? 0, seenAt: seen))
         stored.id = items[0].id
         #expect(stored == items[0])
