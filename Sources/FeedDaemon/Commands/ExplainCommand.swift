@@ -31,10 +31,16 @@ struct ExplainCommand: AsyncParsableCommand {
             print("   \(entry.title)")
             print("   stored in story \(entry.storyID.map(String.init) ?? "(not clustered yet)")")
         }
-        print(a.storyID != nil && a.storyID == b.storyID ? "The store holds them as ONE story.\n"
-                                                            : "The store holds them as SEPARATE stories.\n")
+        let oneStory = a.storyID != nil && a.storyID == b.storyID
+        print(oneStory ? "The store holds them as ONE story.\n" : "The store holds them as SEPARATE stories.\n")
         let pipeline = Pipeline(configuration: configuration, store: store, logger: logger)
-        print(try await pipeline.explain(a, b))
+        let explanation = try await pipeline.explain(a, b)
+        print(explanation)
+        if oneStory && explanation.decision == .new {
+            // Stories grow by their entries: two of them need not be alike to share one.
+            print("note:       this pair alone would not merge; they are one story through its other entries (each "
+                  + "joined the story as it stood when it came, and an entry that matched two stories folded them)")
+        }
     }
 
     private func entry(_ reference: String, in store: FeedStore) throws -> Entry {
