@@ -96,7 +96,8 @@ final class StoryStage: @unchecked Sendable {
     private func restoredStatistics() throws(StoreError) -> TermStatistics {
         journaledItems = 0
         needsSnapshot = true
-        guard let saved = try store.modelState(named: Self.statisticsName) else { return TermStatistics() }
+        let (snapshot, entries) = try store.savedModel(named: Self.statisticsName)
+        guard let saved = snapshot else { return TermStatistics() }
         var statistics: TermStatistics
         do {
             statistics = try JSONDecoder().decode(TermStatistics.self, from: saved)
@@ -104,7 +105,6 @@ final class StoryStage: @unchecked Sendable {
             logger.warning("saved clustering statistics unreadable, learning afresh: \(error)")
             return TermStatistics()
         }
-        let entries = try store.modelJournal(named: Self.statisticsName)
         for (index, data) in entries.enumerated() {
             do {
                 let journal = try StatisticsJournal(data: data)

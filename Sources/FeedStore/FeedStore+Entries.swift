@@ -112,10 +112,13 @@ extension FeedStore {
         try read { db in try Data.fetchOne(db, sql: "SELECT data FROM model_state WHERE name = ?", arguments: [name]) }
     }
 
-    /// The journal entries saved under `name` since its snapshot, oldest first.
-    public func modelJournal(named name: String) throws(StoreError) -> [Data] {
+    /// The snapshot saved under `name` and the journal entries saved since, oldest first, read in one transaction:
+    /// a reader beside the daemon never pairs an old snapshot with the journal begun on a newer one.
+    public func savedModel(named name: String) throws(StoreError) -> (snapshot: Data?, journal: [Data]) {
         try read { db in
-            try Data.fetchAll(db, sql: "SELECT data FROM model_journal WHERE name = ? ORDER BY seq", arguments: [name])
+            (try Data.fetchOne(db, sql: "SELECT data FROM model_state WHERE name = ?", arguments: [name]),
+             try Data.fetchAll(db, sql: "SELECT data FROM model_journal WHERE name = ? ORDER BY seq",
+                               arguments: [name]))
         }
     }
 

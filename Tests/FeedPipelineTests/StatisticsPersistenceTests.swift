@@ -46,12 +46,12 @@ import TestSupport
         try cycle(0, store, feeds, running)
         // The first save is whole: there is nothing to journal on.
         let first = try #require(try store.modelState(named: name))
-        #expect(try store.modelJournal(named: name).isEmpty)
+        #expect(try store.savedModel(named: name).journal.isEmpty)
 
         // Later cycles append what changed (weighting refreshes included: the counts double at 20 and 40 items).
         for n in 1...3 { try cycle(n, store, feeds, running) }
         #expect(try store.modelState(named: name) == first)
-        let journal = try store.modelJournal(named: name)
+        let journal = try store.savedModel(named: name).journal
         #expect(journal.count == 3)
         #expect(journal.allSatisfy { $0.count < first.count })
 
@@ -63,14 +63,14 @@ import TestSupport
         // Past the floor (30 journaled items) the next save is whole again and the journal starts afresh.
         try cycle(4, store, feeds, running)
         #expect(try store.modelState(named: name) != first)
-        #expect(try store.modelJournal(named: name).isEmpty)
+        #expect(try store.savedModel(named: name).journal.isEmpty)
         let restarted = stage(try FeedStore(path: path))
         #expect(try restarted.restoredClusterer().statistics == running.restoredClusterer().statistics)
 
         // Both go on alike: the restarted engine journals on the snapshot it found.
         try cycle(5, store, feeds, restarted)
         try cycle(6, store, feeds, restarted)
-        #expect(try store.modelJournal(named: name).count == 2)
+        #expect(try store.savedModel(named: name).journal.count == 2)
         #expect(try stage(FeedStore(path: path)).restoredClusterer().statistics
             == restarted.restoredClusterer().statistics)
     }
@@ -90,7 +90,7 @@ import TestSupport
         let restarted = stage(try FeedStore(path: path))
         #expect(try restarted.restoredClusterer().statistics == good)
         try cycle(2, store, feeds, restarted)
-        #expect(try store.modelJournal(named: name).isEmpty)
+        #expect(try store.savedModel(named: name).journal.isEmpty)
         #expect(try stage(FeedStore(path: path)).restoredClusterer().statistics
             == restarted.restoredClusterer().statistics)
     }

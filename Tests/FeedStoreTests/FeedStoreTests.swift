@@ -134,13 +134,13 @@ import TestSupport
         try store.assignStories([], modelJournal: ["terms": Data([2])])
         try store.assignStories([], modelJournal: ["terms": Data([3]), "other": Data([9])])
         // Read back in the order saved, from a store opened afresh (a restart).
-        #expect(try FeedStore(path: path).modelJournal(named: "terms") == [Data([2]), Data([3])])
-        #expect(try store.modelJournal(named: "other") == [Data([9])])
+        #expect(try FeedStore(path: path).savedModel(named: "terms").journal == [Data([2]), Data([3])])
+        #expect(try store.savedModel(named: "other").journal == [Data([9])])
         // A snapshot holds everything journaled before it: the name's journal goes, other names' stay.
         try store.assignStories([], modelState: ["terms": Data([4])], modelJournal: ["terms": Data([5])])
         #expect(try store.modelState(named: "terms") == Data([4]))
-        #expect(try store.modelJournal(named: "terms") == [Data([5])])
-        #expect(try store.modelJournal(named: "other") == [Data([9])])
+        #expect(try store.savedModel(named: "terms").journal == [Data([5])])
+        #expect(try store.savedModel(named: "other").journal == [Data([9])])
     }
 }
 
