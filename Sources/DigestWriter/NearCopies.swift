@@ -47,16 +47,10 @@ enum NearCopies {
             let ra = find(a), rb = find(b)
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
-        var byURL: [String: Int] = [:]
-        for (i, item) in sorted.enumerated() {
-            if let url = item.entry.canonicalURL, !url.isEmpty {
-                if let j = byURL[url] { union(i, j) } else { byURL[url] = i }
-            }
-        }
-        // Pairwise titles: stories hold a handful to a few hundred items, so O(n²) set comparisons are cheap.
+        // Pairwise: stories hold a handful to a few hundred items, so O(n²) comparisons are cheap.
         for i in sorted.indices {
             for j in sorted.indices where j > i && find(i) != find(j) {
-                if nearIdentical(sorted[i].words, sorted[j].words) { union(i, j) }
+                if same(sorted[i], sorted[j]) { union(i, j) }
             }
         }
         var order: [Int] = []

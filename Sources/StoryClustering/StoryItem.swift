@@ -39,7 +39,8 @@ public struct StoryItem: Sendable, Hashable {
     /// summary is the lead cut to a digest's length with an ellipsis (`TextNormalization.truncate`): when the
     /// words before the ellipsis open the body, the summary is that body's start, not text of its own. (Read as
     /// its own text, every entry longer than the cut counted its lead's words twice, which `feedd cluster` on
-    /// uncut JSON Lines never did. Measured through the daemon's mapping, stories-dev: P 0.935 -> 0.940.)
+    /// uncut JSON Lines never did. stories-dev with its lines stored the daemon's way: P 0.935 before (replayed
+    /// in a script), 0.940 after.)
     public static func clusterText(summary: String, text: String) -> String {
         let s = TextNormalization.collapseWhitespace(summary)
         let t = TextNormalization.collapseWhitespace(text)
