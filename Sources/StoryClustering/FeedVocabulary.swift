@@ -93,6 +93,19 @@ struct FeedVocabulary: Sendable, Hashable {
     /// `TermMap.touch` on the feed's table (before `add`).
     func touch(_ terms: [UInt64], feed: Int64) -> UInt64 { feeds[feed]?.counts.touch(terms) ?? 0 }
 
+    /// A title lead (`TitleLead`) that opens this many of a feed's items names a series, a column or a kicker.
+    /// Unlike boilerplate it needs no share of the feed: a feed of several shows ("Mac Power Users #330",
+    /// "Katie's Week in Review: July 17") repeats each one's name in a fraction of its items.
+    static let seriesItems: UInt32 = 3
+
+    /// Whether the item's feed opens at least `seriesItems` of its items with the item's title lead.
+    func repeatsLead(_ profile: ItemProfile) -> Bool {
+        guard let feed = profile.feed, let lead = profile.lead, let count = feeds[feed]?.counts[lead] else {
+            return false
+        }
+        return count >= Self.seriesItems
+    }
+
     /// The feed's boilerplate among `terms` (ascending, an item's profile): (index, factor) for each term it
     /// discounts, by index. The factor falls linearly from 1 to 0 as the share of the feed's items holding the
     /// term goes from `commonShare` to `boilerplateShare`.

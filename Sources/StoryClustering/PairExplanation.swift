@@ -55,6 +55,9 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     public var sameGUID: Bool
     /// Why the two are not compared by similarity at all: posts of one feed under one title and nothing more.
     public var sameFeedTitleRefusal: String? = nil
+    /// The later item's title lead when its feed repeats it and both are posts of that feed: a series' name,
+    /// not counted in `similarity` (`ItemProfile.seriesShare`).
+    public var seriesLead: String? = nil
     // Tier 2.
     /// Hamming distance of the two text fingerprints, nil when a text is too short to fingerprint.
     public var fingerprintDistance: Int?
@@ -88,7 +91,8 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
             lines.append("near-copy:  not fingerprinted (text too short)")
         }
         lines.append("similarity: \(f(similarity)) (threshold \(f(similarityThreshold)))"
-                     + (sameFeedTitleRefusal.map { ", not counted: \($0)" } ?? ""))
+                     + (sameFeedTitleRefusal.map { ", not counted: \($0)" } ?? "")
+                     + (seriesLead.map { ", without \"\($0)\" (a title lead their feed repeats: a series' name)" } ?? ""))
         if !sharedTerms.isEmpty {
             lines.append("  shared:   " + sharedTerms.map { "\($0.term) \(f($0.contribution))" }.joined(separator: ", "))
         }
@@ -149,7 +153,9 @@ extension StoryClusterer {
         // batch refinement does), with the earlier one.
         let aLater = (a.published, a.id) > (b.published, b.id)
         let (wa, wb) = aLater ? (query(pa), pb) : (pa, query(pb))
-        let similarity = Double(wa.dot(wb))
+        let (asked, other) = aLater ? (wa, wb) : (wb, wa)
+        let similarity = Double(wa.dot(wb) - asked.seriesShare(with: other))
+        let series = asked.seriesPositions(against: other).map { asked.terms[Int($0)] }
         let threshold = max(threshold(for: pa), threshold(for: pb))
 
         // Name the shared terms: re-read both texts and links keeping the words; a name of two words (a bigram)
@@ -173,7 +179,7 @@ extension StoryClusterer {
         while i < wa.terms.count && j < wb.terms.count {
             if wa.terms[i] == wb.terms[j] {
                 shared.append(.init(term: names[wa.terms[i]] ?? String(wa.terms[i], radix: 16),
-                                    contribution: Double(wa.weights[i] * wb.weights[j])))
+                                    contribution: series.contains(wa.terms[i]) ? 0 : Double(wa.weights[i] * wb.weights[j])))
                 i += 1; j += 1
             } else if wa.terms[i] < wb.terms[j] { i += 1 } else { j += 1 }
         }
@@ -196,7 +202,9 @@ extension StoryClusterer {
                                sameURL: sameURL,
                                sharedLinkRefusal: ia.sharedLinkRefusal(ib, canonicalURL: a.canonicalURL,
                                                                        otherCanonicalURL: b.canonicalURL),
-                               sameGUID: sameGUID, sameFeedTitleRefusal: titleOnly, fingerprintDistance: distance,
+                               sameGUID: sameGUID, sameFeedTitleRefusal: titleOnly,
+                               seriesLead: series.isEmpty ? nil : TitleLead.of((aLater ? a : b).title).map(String.init),
+                               fingerprintDistance: distance,
                                nearCopyMaxDistance: settings.nearCopyMaxDistance, similarity: similarity,
                                similarityThreshold: threshold, sharedTerms: Array(shared.prefix(topTerms)),
                                storyEvidence: evidence, timeGapHours: gap, windowHours: settings.windowHours,

@@ -108,7 +108,7 @@ extension StoryClusterer {
         sink ^= touch
         for (_, seq) in candidates {
             let (s, storyID, id, titleOnly) = items.read(seq) { other in
-                (query.dot(other.profile), other.storyID, other.id,
+                (query.dot(other.profile) - profile.seriesShare(with: other.profile), other.storyID, other.id,
                  Self.titleOnlyPostsOfOneFeed(profile, other.profile))
             }!
             if titleOnly { continue }

@@ -9,13 +9,16 @@ extension StoryClusterer {
     }
 
     /// An item as the query that finds its story: the window's concentrated terms emphasized
-    /// (`TermConcentration`) and its own feed's boilerplate discounted (`FeedVocabulary`).
+    /// (`TermConcentration`), its own feed's boilerplate discounted (`FeedVocabulary`), and its title lead kept
+    /// (`leadPositions`) only when the feed repeats it (`ItemProfile.seriesShare`).
     func query(_ profile: ItemProfile, exponent: Float = TermConcentration.exponent,
                withoutOwnStory: Bool = false) -> ItemProfile {
         sink ^= concentration.touch(profile.terms)
         let discounts = profile.feed.map { statistics.feeds.discounts(profile.terms, feed: $0) } ?? []
-        return concentration.emphasize(profile, exponent: exponent, withoutOwnStory: withoutOwnStory,
-                                       discounts: discounts)
+        var query = concentration.emphasize(profile, exponent: exponent, withoutOwnStory: withoutOwnStory,
+                                            discounts: discounts)
+        if !query.leadPositions.isEmpty && !statistics.feeds.repeatsLead(profile) { query.leadPositions = [] }
+        return query
     }
 
     func insert(id: Int64, storyID: Int64, time: Double, profile: ItemProfile, identity: ItemIdentity) {

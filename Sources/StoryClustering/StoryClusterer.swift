@@ -117,8 +117,9 @@ public final class StoryClusterer {
 
     /// Counts an item's terms into the statistics (and the journal).
     func count(_ profile: ItemProfile) {
-        statistics.add(profile.terms, feed: profile.feed)
-        journal?.recordAdd(profile.terms, feed: profile.feed)
+        let terms = profile.countedTerms
+        statistics.add(terms, feed: profile.feed)
+        journal?.recordAdd(terms, feed: profile.feed)
     }
 
     /// Items currently in the window index.

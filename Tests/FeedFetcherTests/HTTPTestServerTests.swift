@@ -24,7 +24,10 @@ import TestSupport
         server.route("/f", .ok("x"))
         try await Task.sleep(for: .milliseconds(600))
         let result = await fetchOne(server.url("/f"))
-        #expect(result.error?.kind == .transport)
+        // Refused, or (tests run in parallel) answered by another suite's server that has since taken the port:
+        // either way not served here.
+        #expect(result.error != nil)
+        #expect(server.requests.isEmpty)
         server.stop()
     }
 
