@@ -126,7 +126,7 @@ public struct DigestBuilder: Sendable {
             var outletSeen = Set<Int64>()
             for item in group where outletSeen.insert(item.entry.feedID).inserted {
                 outlets.append(DigestOutlet(feedID: item.entry.feedID, name: item.outlet,
-                                            link: Self.link(item.entry.link), entryID: item.entry.id,
+                                            link: Self.articleLink(item.entry.link), entryID: item.entry.id,
                                             timeText: clock.time(item.entry.effectiveDate),
                                             media: Self.media(item.entry.media)))
             }
@@ -148,7 +148,7 @@ public struct DigestBuilder: Sendable {
         let outletCount = Set(show.map(\.entry.feedID)).count
         let headline = lead.title.isEmpty ? untitledHeadline(lead) : lead.title
         var story = DigestStory(
-            id: id, headline: headline, link: Self.link(lead.entry.link),
+            id: id, headline: headline, link: Self.articleLink(lead.entry.link),
             summary: isUpdate ? nil : summary(for: lead, among: all, headline: headline),
             firstReported: clock.iso(first), lastReported: clock.iso(last), timeText: clock.span(first, last),
             category: category(of: show, feeds: feeds), outletCount: outletCount,
@@ -221,6 +221,9 @@ public struct DigestBuilder: Sendable {
         if b < 1e9 { return "\(Int((b / 1e6).rounded())) MB" }
         return String(format: "%.1f GB", b / 1e9)
     }
+
+    /// An article's link as a digest shows it: without click-tracking parameters (`CanonicalURL.withoutTracking`).
+    static func articleLink(_ raw: String?) -> String? { link(raw.map(CanonicalURL.withoutTracking)) }
 
     /// Only http(s) and mailto links reach any output. Characters URLs may not contain (spaces, quotes, angle
     /// brackets) are percent-encoded, so a link can never close the attribute or tag it is written into;

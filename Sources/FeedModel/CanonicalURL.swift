@@ -4,14 +4,21 @@ import Foundation
 /// scheme, `www.`/`m.`/`amp.` hosts, AMP paths, trailing slashes, fragments and tracking parameters are dropped;
 /// remaining query parameters are sorted.
 public enum CanonicalURL {
-    /// Query parameters that only track the click, never select the content.
+    /// Query parameters that only track the click, never select the content: dropped from identities and from
+    /// the links a digest shows (`withoutTracking`).
     static let trackingParameters: Set<String> = [
         "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "mc_cid", "mc_eid", "igshid", "_hsenc", "_hsmi",
-        "mkt_tok", "ref", "ref_src", "ref_url", "cmpid", "cmp", "ncid", "sr_share", "spm", "share", "s_cid",
-        "rss", "track", "ito", "at_medium", "at_campaign", "ocid", "outputtype", "amp",
+        "mkt_tok", "ref_src", "ref_url", "cmpid", "ncid", "sr_share", "spm", "s_cid", "ito", "at_medium",
+        "at_campaign", "ocid",
         // AT Internet, Yahoo's consent redirect, Openstat, social share tags, the NYT's feed and share tags.
         "xtor", "icid", "guccounter", "guce_referrer", "guce_referrer_sig", "_openstat", "soc_src", "soc_trk",
-        "smid", "smtyp", "emc", "partner",
+        "smid", "smtyp", "emc",
+    ]
+    /// Parameters that mark where a link was posted or which rendering it asks for ("ref", "rss", "amp",
+    /// "outputtype=amp") but may select content on some sites: dropped from identities, where they almost always
+    /// name the same article, but left in the links a digest shows, which must still open what the feed linked.
+    static let identityOnlyParameters: Set<String> = [
+        "ref", "cmp", "share", "rss", "track", "outputtype", "amp", "partner",
     ]
     /// Webtrekk (`wt_mc`, `wt_zmc`: heise, Zeit; `WT.mc_id`: Microsoft) and comScore (`ns_campaign`, `ns_source`:
     /// the BBC) tag every feed link: without them, one article's link differs between its feed and a share.
@@ -25,7 +32,8 @@ public enum CanonicalURL {
     /// and re-canonicalises them when it differs, since identity keys of items without a guid are canonical links
     /// and a stale key would store a feed's listed item again as new (`FeedStore.refreshLinkIdentities`).
     public static let rulesFingerprint: String = {
-        let tables = [trackingParameters.sorted(), trackingPrefixes.sorted(), mobileHostPrefixes.sorted()]
+        let parameters = trackingParameters.union(identityOnlyParameters)
+        let tables = [parameters.sorted(), trackingPrefixes.sorted(), mobileHostPrefixes.sorted()]
         return "\(logicRevision)-" + StableHash.hex(tables.map { $0.joined(separator: ",") }.joined(separator: "|"))
     }()
 
@@ -53,9 +61,7 @@ public enum CanonicalURL {
         }
 
         let items = (components.queryItems ?? []).filter { item in
-            let name = item.name.lowercased()
-            if trackingParameters.contains(name) { return false }
-            return !trackingPrefixes.contains { name.hasPrefix($0) }
+            !isTracking(item.name) && !identityOnlyParameters.contains(item.name.lowercased())
         }
         let query = items
             .map { item in item.value.map { "\(item.name)=\($0)" } ?? item.name }
@@ -67,6 +73,24 @@ public enum CanonicalURL {
         result += path.isEmpty ? "" : path
         if !query.isEmpty { result += "?" + query }
         return result
+    }
+
+    /// Whether a query parameter only tracks the click (`trackingParameters`, `trackingPrefixes`).
+    static func isTracking(_ name: String) -> Bool {
+        let name = name.lowercased()
+        return trackingParameters.contains(name) || trackingPrefixes.contains { name.hasPrefix($0) }
+    }
+
+    /// `link` without its click-tracking parameters (`utm_source`, `fbclid`, heise's `wt_mc` …), everything else
+    /// as written: scheme, host, path, the other parameters in their order and encoding, the fragment. What a
+    /// digest links to: the article the feed linked, without telling its publisher which feed the click came
+    /// through. A link that does not parse, or has nothing to drop, comes back unchanged.
+    public static func withoutTracking(_ link: String) -> String {
+        guard var components = URLComponents(string: link), let items = components.percentEncodedQueryItems,
+              items.contains(where: { isTracking($0.name) }) else { return link }
+        let kept = items.filter { !isTracking($0.name) }
+        components.percentEncodedQueryItems = kept.isEmpty ? nil : kept
+        return components.string ?? link
     }
 
     /// Whether a canonical link (from `canonicalize`) is a site's front page — a host with no path or query —

@@ -100,7 +100,7 @@ import Testing
         #expect(s.articles[0].outlets.map(\.link) == ["https://feed1.example/articles/1",
                                                         "https://feed2.example/articles/2",
                                                         "https://feed5.example/articles/3",
-                                                        "https://feed2.example/articles/2?utm_source=rss"])
+                                                        "https://feed2.example/articles/2"])
         #expect(s.articles[1].title == "Why the rate rise will hit mortgages hardest")
         // Five items became one line: four folded as near-copies.
         #expect(s.duplicates == 4)

@@ -34,6 +34,9 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: html.path))
         let md = try String(contentsOf: markdown, encoding: .utf8)
         #expect(md.contains("Harbour Gazette") && md.contains("Northern Wire"))
+        // The digest links articles without their click tracking; the store keeps the links as the feeds wrote them.
+        #expect(md.contains("(<https://harbour-gazette.example/2026/council-approves-tram-extension>)"))
+        #expect(!md.contains("utm_") && !md.contains("fbclid"))
         #expect(run.stdout.contains(html.path))
     }
 

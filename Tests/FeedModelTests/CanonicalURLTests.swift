@@ -58,4 +58,21 @@ import Testing
     func nonWebLinksHaveNoCanonicalForm(_ link: String) {
         #expect(CanonicalURL.canonicalize(link) == nil)
     }
+
+    /// The link a digest shows: the article as the feed linked it, minus what only tracks the click.
+    @Test(arguments: [
+        ("https://example.com/a?utm_source=rss&utm_medium=feed", "https://example.com/a"),
+        ("https://www.example.com/a?id=42&fbclid=abc&page=2#comments", "https://www.example.com/a?id=42&page=2#comments"),
+        ("https://www.heise.de/news/x-7218830.html?wt_mc=rss.red.ho.ho.atom.beitrag.beitrag",
+         "https://www.heise.de/news/x-7218830.html"),
+        ("http://example.com/search?q=caf%C3%A9%20au%20lait&UTM_Campaign=x", "http://example.com/search?q=caf%C3%A9%20au%20lait"),
+        // Nothing to drop: unchanged, whatever else a canonical form would change.
+        ("https://m.example.com/a/?b=2&a=1", "https://m.example.com/a/?b=2&a=1"),
+        // Parameters that may select content stay in the link, though identities ignore them.
+        ("https://example.com/a?ref=main&amp=1&utm_source=x", "https://example.com/a?ref=main&amp=1"),
+        ("not a url", "not a url"),
+    ])
+    func linksLoseOnlyTheirTracking(_ link: String, _ shown: String) {
+        #expect(CanonicalURL.withoutTracking(link) == shown)
+    }
 }
