@@ -94,6 +94,16 @@ import Testing
         #expect(storyOf[952] != storyOf[950])
     }
 
+    @Test func anOutletsTwoReportsUnderOneKickerStillJoin() {
+        // The kicker names the event, and the reports share the event's own words after it.
+        let items = [
+            Fixtures.item(940, "Storm Halda: floods close the Portmouth harbour front", "", hours: 0, feed: 6),
+            Fixtures.item(941, "Storm Halda: Portmouth harbour front reopens after the floods", "", hours: 20, feed: 6),
+        ]
+        let results = StoryClusterer().assign(batch: items)
+        #expect(Set(results.map(\.storyID)).count == 1, "\(results)")
+    }
+
     @Test func anOutletsKickerStillNamesTheEventForOthers() {
         let clusterer = StoryClusterer()
         let kicker = (0 ..< 3).map { k in
