@@ -168,8 +168,8 @@ struct ItemProfile: Sendable {
     /// kicker one outlet repeats ("Snowden: …") names the event for the others (dropping the lead against every
     /// candidate cost headlines-dev 0.0013 of mean F1 through such kickers). Measured: the 227-feed corpus through
     /// `feedd --once`, one-feed stories of 3 or more items 74 -> 57 (361 -> 268 items: shows' episodes, a
-    /// newsletter's weekly reviews, a status page's events; no story of several outlets split); headlines-dev (8 shuffles) mean F1 0.8421 -> 0.8422,
-    /// stories-dev and the benchmark's decisions unchanged.
+    /// newsletter's weekly reviews, a status page's events; no story of several outlets split); headlines-dev
+    /// (8 shuffles) mean F1 0.8421 -> 0.8422, stories-dev and the benchmark's decisions unchanged.
     func seriesShare(with other: borrowing ItemProfile) -> Float {
         var sum: Float = 0
         for p in seriesPositions(against: other) {

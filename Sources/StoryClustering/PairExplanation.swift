@@ -92,7 +92,8 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         }
         lines.append("similarity: \(f(similarity)) (threshold \(f(similarityThreshold)))"
                      + (sameFeedTitleRefusal.map { ", not counted: \($0)" } ?? "")
-                     + (seriesLead.map { ", without \"\($0)\" (a title lead their feed repeats: a series' name)" } ?? ""))
+                     + (seriesLead.map { ", without \"\($0)\" (a title lead their feed repeats: a series' name)" }
+                        ?? ""))
         if !sharedTerms.isEmpty {
             lines.append("  shared:   " + sharedTerms.map { "\($0.term) \(f($0.contribution))" }.joined(separator: ", "))
         }
@@ -178,8 +179,9 @@ extension StoryClusterer {
         var i = 0, j = 0
         while i < wa.terms.count && j < wb.terms.count {
             if wa.terms[i] == wb.terms[j] {
+                let contribution = series.contains(wa.terms[i]) ? 0 : Double(wa.weights[i] * wb.weights[j])
                 shared.append(.init(term: names[wa.terms[i]] ?? String(wa.terms[i], radix: 16),
-                                    contribution: series.contains(wa.terms[i]) ? 0 : Double(wa.weights[i] * wb.weights[j])))
+                                    contribution: contribution))
                 i += 1; j += 1
             } else if wa.terms[i] < wb.terms[j] { i += 1 } else { j += 1 }
         }

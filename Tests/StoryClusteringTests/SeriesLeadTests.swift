@@ -86,7 +86,8 @@ import Testing
             Fixtures.item(950, "Live: Storm Halda floods the Portmouth harbour front", "", hours: 0, feed: 6),
             Fixtures.item(951, "Live: Storm Halda leaves 80,000 Portmouth homes without power", "", hours: 3, feed: 6),
             Fixtures.item(952, "Live: Carrow council passes its budget after a night session", "", hours: 5, feed: 6),
-            Fixtures.item(953, "Live: Storm Halda moves north as Portmouth harbour front reopens", "", hours: 9, feed: 6),
+            Fixtures.item(953, "Live: Storm Halda moves north as Portmouth harbour front reopens", "", hours: 9,
+                          feed: 6),
         ]
         let results = StoryClusterer().assign(batch: items)
         let storyOf = Dictionary(uniqueKeysWithValues: results.map { ($0.itemID, $0.storyID) })
@@ -106,9 +107,9 @@ import Testing
 
     @Test func anOutletsKickerStillNamesTheEventForOthers() {
         let clusterer = StoryClusterer()
-        let kicker = (0 ..< 3).map { k in
-            Fixtures.item(Int64(960 + k), "Halda: \(["harbour front floods", "80,000 homes lose power", "storm moves north"][k])",
-                          "", hours: Double(k) * 3, feed: 8)
+        let reports = ["harbour front floods", "80,000 homes lose power", "storm moves north"]
+        let kicker = reports.enumerated().map { k, rest in
+            Fixtures.item(Int64(960 + k), "Halda: \(rest)", "", hours: Double(k) * 3, feed: 8)
         }
         let other = Fixtures.item(970, "Storm Halda floods Portmouth harbour front", "", hours: 1, feed: 9)
         _ = clusterer.assign(batch: kicker + [other])
