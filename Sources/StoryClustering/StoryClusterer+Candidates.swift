@@ -106,12 +106,16 @@ extension StoryClusterer {
             } ?? 0
         }
         sink ^= touch
+        let series = !profile.leadPositions.isEmpty
         for (_, seq) in candidates {
-            let (s, storyID, id, titleOnly) = items.read(seq) { other in
-                (query.dot(other.profile) - profile.seriesShare(with: other.profile), other.storyID, other.id,
-                 Self.titleOnlyPostsOfOneFeed(profile, other.profile))
+            var (s, storyID, id, titleOnly, sameFeed) = items.read(seq) { other in
+                (query.dot(other.profile), other.storyID, other.id, Self.titleOnlyPostsOfOneFeed(profile, other.profile),
+                 other.profile.feed == profile.feed)
             }!
             if titleOnly { continue }
+            // Apart from the comparison above: reading more of the item there makes the compiler copy it (a
+            // retain of each of its arrays) for every candidate, though few queries hold a series lead.
+            if series && sameFeed { s -= items.read(seq) { other in profile.seriesShare(with: other.profile) }! }
             nearest(storyID, s, id)
         }
         perStory.sort { $0.storyID < $1.storyID }
