@@ -109,8 +109,8 @@ extension StoryClusterer {
         let series = !profile.leadPositions.isEmpty
         for (_, seq) in candidates {
             var (s, storyID, id, titleOnly, sameFeed) = items.read(seq) { other in
-                (query.dot(other.profile), other.storyID, other.id, Self.titleOnlyPostsOfOneFeed(profile, other.profile),
-                 other.profile.feed == profile.feed)
+                (query.dot(other.profile), other.storyID, other.id,
+                 Self.titleOnlyPostsOfOneFeed(profile, other.profile), other.profile.feed == profile.feed)
             }!
             if titleOnly { continue }
             // Apart from the comparison above: reading more of the item there makes the compiler copy it (a
