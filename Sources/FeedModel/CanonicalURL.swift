@@ -86,11 +86,17 @@ public enum CanonicalURL {
     /// digest links to: the article the feed linked, without telling its publisher which feed the click came
     /// through. A link that does not parse, or has nothing to drop, comes back unchanged.
     public static func withoutTracking(_ link: String) -> String {
-        guard var components = URLComponents(string: link), let items = components.percentEncodedQueryItems,
-              items.contains(where: { isTracking($0.name) }) else { return link }
-        let kept = items.filter { !isTracking($0.name) }
-        components.percentEncodedQueryItems = kept.isEmpty ? nil : kept
-        return components.string ?? link
+        // On the text itself, not through URLComponents, which would re-encode the rest (a non-ASCII path, an
+        // internationalised host as punycode).
+        guard let mark = link.firstIndex(of: "?") else { return link }
+        let fragmentStart = link[mark...].firstIndex(of: "#") ?? link.endIndex
+        let query = link[link.index(after: mark) ..< fragmentStart]
+        let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
+        let kept = parameters.filter { parameter in
+            !isTracking(String(parameter.prefix { $0 != "=" }).removingPercentEncoding ?? "")
+        }
+        guard kept.count < parameters.count else { return link }
+        return String(link[..<mark]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + link[fragmentStart...]
     }
 
     /// Whether a canonical link (from `canonicalize`) is a site's front page — a host with no path or query —

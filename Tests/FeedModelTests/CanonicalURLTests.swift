@@ -73,6 +73,10 @@ import Testing
         // Parameters that may select content stay in the link, though identities ignore them.
         ("https://example.com/a?ref=main&amp=1&utm_source=x", "https://example.com/a?ref=main&amp=1"),
         ("not a url", "not a url"),
+        // The rest exactly as written: no re-encoding of a non-ASCII path or host, "+" and "%26" kept.
+        ("https://exämple.de/café?utm_source=x&id=1", "https://exämple.de/café?id=1"),
+        ("https://example.com/a?q=a+b&utm_medium=y&x=%26#top", "https://example.com/a?q=a+b&x=%26#top"),
+        ("https://example.com/a#utm_source=x", "https://example.com/a#utm_source=x"),
     ])
     func linksLoseOnlyTheirTracking(_ link: String, _ shown: String) {
         #expect(CanonicalURL.withoutTracking(link) == shown)
