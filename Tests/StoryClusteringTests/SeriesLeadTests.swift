@@ -105,6 +105,18 @@ import Testing
         #expect(Set(results.map(\.storyID)).count == 1, "\(results)")
     }
 
+    @Test func anAggregatorsHeadlinesBeforeTheirSourceAreNoSeries() {
+        // Google News style: "headline - source". Two outlets' copies of one wire headline are one story.
+        let items = [
+            Fixtures.item(945, "Storm Halda floods the Portmouth harbour front - Carrow Gazette", "", hours: 0,
+                          feed: 7),
+            Fixtures.item(946, "Storm Halda floods the Portmouth harbour front - Northern Wire", "", hours: 2, feed: 7),
+        ]
+        let clusterer = StoryClusterer()
+        let results = clusterer.assign(batch: items)
+        #expect(Set(results.map(\.storyID)).count == 1, "\(clusterer.explain(items[1], items[0]))")
+    }
+
     @Test func anOutletsKickerStillNamesTheEventForOthers() {
         let clusterer = StoryClusterer()
         let reports = ["harbour front floods", "80,000 homes lose power", "storm moves north"]
