@@ -88,8 +88,8 @@ public enum CanonicalURL {
     public static func withoutTracking(_ link: String) -> String {
         // On the text itself, not through URLComponents, which would re-encode the rest (a non-ASCII path, an
         // internationalised host as punycode).
-        guard let mark = link.firstIndex(of: "?") else { return link }
-        let fragmentStart = link[mark...].firstIndex(of: "#") ?? link.endIndex
+        let fragmentStart = link.firstIndex(of: "#") ?? link.endIndex
+        guard let mark = link[..<fragmentStart].firstIndex(of: "?") else { return link }
         let query = link[link.index(after: mark) ..< fragmentStart]
         let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
         let kept = parameters.filter { parameter in

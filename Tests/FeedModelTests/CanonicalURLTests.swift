@@ -77,6 +77,7 @@ import Testing
         ("https://exämple.de/café?utm_source=x&id=1", "https://exämple.de/café?id=1"),
         ("https://example.com/a?q=a+b&utm_medium=y&x=%26#top", "https://example.com/a?q=a+b&x=%26#top"),
         ("https://example.com/a#utm_source=x", "https://example.com/a#utm_source=x"),
+        ("https://example.com/a#part?utm_source=x", "https://example.com/a#part?utm_source=x"),
     ])
     func linksLoseOnlyTheirTracking(_ link: String, _ shown: String) {
         #expect(CanonicalURL.withoutTracking(link) == shown)
