@@ -75,6 +75,10 @@ public final class StoryClusterer {
     }
 
     var tokenizer = EventTokenizer()
+    /// Looks the batch's refinement may take (`refine`), and whether each look after the first takes in every
+    /// item instead of those near a change: tests compare the two.
+    var refinePasses = 2
+    var refinesEveryItemAgain = false
     var items = ItemSlots<IndexedItem>()
     var nextSeq = 0
     var postings = TermMap<[Posting]>()
