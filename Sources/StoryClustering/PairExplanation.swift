@@ -118,7 +118,8 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         case .identity: verdict = "SAME STORY by identity"
         case .nearCopy: verdict = "SAME STORY as near-copies (distance \(fingerprintDistance ?? 0) <= \(nearCopyMaxDistance))"
         case .similar:
-            if similarity >= similarityThreshold && timeGapHours <= windowHours {
+            // Their own similarity counts only when they are compared at all.
+            if similarity >= similarityThreshold && timeGapHours <= windowHours && sameFeedTitleRefusal == nil {
                 verdict = "SAME STORY by similarity \(f(similarity)) >= \(f(similarityThreshold))"
             } else if let e = storyEvidence.first(where: \.meets) {
                 verdict = "SAME STORY through story \(e.storyID): item \(e.itemID) scores \(f(e.score)) >= \(f(e.threshold))"

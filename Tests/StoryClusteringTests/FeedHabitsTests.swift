@@ -85,6 +85,23 @@ import Testing
         #expect(daemon.assign(elsewhere).tier == .similar)
     }
 
+    /// Two such posts can still end in one story through another outlet's report that matches both; `explain`
+    /// then names that path, not their own (uncounted) similarity.
+    @Test func explainNamesTheStoryPathWhenAFeedsGenericTitlesJoinThroughAnotherOutlet() {
+        let first = Fixtures.item(730, "Snowden", "", hours: 0, url: "wire.example/a/1", guid: "w1", feed: 12)
+        let second = Fixtures.item(731, "Snowden", "", hours: 1, url: "wire.example/a/2", guid: "w2", feed: 12)
+        let report = Fixtures.item(732, "Snowden speaks to festival audience by video link", "", hours: 2,
+                                   url: "daily.example/snowden-video-talk", feed: 13)
+        let clusterer = StoryClusterer()
+        let results = clusterer.assign(batch: [first, second, report])
+        #expect(Set(results.map(\.storyID)).count == 1, "\(results)")
+        let why = clusterer.explain(second, first)
+        #expect(why.decision == .similar, "\(why)")
+        #expect(why.description.contains("not counted: two posts of one feed with one title"), "\(why)")
+        #expect(why.description.contains("SAME STORY through story"), "\(why)")
+        #expect(!why.description.contains("SAME STORY by similarity"), "\(why)")
+    }
+
     @Test func aRunningDaemonLearnsTheShowFromItsFirstFetch() {
         let all = Self.episodes(feed: 7)
         let clusterer = StoryClusterer()
