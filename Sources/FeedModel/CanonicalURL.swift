@@ -61,7 +61,8 @@ public enum CanonicalURL {
         }
 
         let items = (components.queryItems ?? []).filter { item in
-            !isTracking(item.name) && !identityOnlyParameters.contains(item.name.lowercased())
+            let name = item.name.lowercased()
+            return !isTracking(lowercased: name) && !identityOnlyParameters.contains(name)
         }
         let query = items
             .map { item in item.value.map { "\(item.name)=\($0)" } ?? item.name }
@@ -76,9 +77,11 @@ public enum CanonicalURL {
     }
 
     /// Whether a query parameter only tracks the click (`trackingParameters`, `trackingPrefixes`).
-    static func isTracking(_ name: String) -> Bool {
-        let name = name.lowercased()
-        return trackingParameters.contains(name) || trackingPrefixes.contains { name.hasPrefix($0) }
+    static func isTracking(_ name: String) -> Bool { isTracking(lowercased: name.lowercased()) }
+
+    /// `isTracking` of a name already lowercased.
+    static func isTracking(lowercased name: String) -> Bool {
+        trackingParameters.contains(name) || trackingPrefixes.contains { name.hasPrefix($0) }
     }
 
     /// `link` without its click-tracking parameters (`utm_source`, `fbclid`, heise's `wt_mc` …), everything else
