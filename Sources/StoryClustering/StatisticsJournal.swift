@@ -12,6 +12,9 @@ public struct StatisticsJournal: Sendable, Hashable {
     public private(set) var data = Data()
     /// Items recorded.
     public private(set) var itemCount = 0
+    /// A journal read back (`init(data:)`) keeps the operations it checked them in, for `replay`: a restart reads
+    /// each saved entry once.
+    private var parsed: [Operation]? = nil
 
     enum Operation: Equatable {
         case add(terms: [UInt64], feed: Int64?)
@@ -27,8 +30,14 @@ public struct StatisticsJournal: Sendable, Hashable {
     /// A journal read back from `data`; throws `StatisticsJournal.Malformed` naming the offset where it breaks.
     public init(data: Data) throws {
         self.data = data
-        itemCount = try operations().reduce(0) { n, op in if case .add = op { n + 1 } else { n } }
+        let operations = try Self.operations(in: data)
+        itemCount = operations.count { if case .add = $0 { true } else { false } }
+        parsed = operations
     }
+
+    /// Equal journals record the same bytes (what was parsed from them follows).
+    public static func == (a: Self, b: Self) -> Bool { a.data == b.data }
+    public func hash(into hasher: inout Hasher) { hasher.combine(data) }
 
     public struct Malformed: Error, CustomStringConvertible {
         public var offset: Int
@@ -39,6 +48,7 @@ public struct StatisticsJournal: Sendable, Hashable {
     public var isEmpty: Bool { data.isEmpty }
 
     mutating func recordAdd(_ terms: [UInt64], feed: Int64?) {
+        parsed = nil
         if let feed {
             data.append(Tag.itemOfFeed.rawValue)
             append(UInt64(bitPattern: feed))
@@ -50,14 +60,19 @@ public struct StatisticsJournal: Sendable, Hashable {
         itemCount += 1
     }
 
-    mutating func recordRefresh() { data.append(Tag.refresh.rawValue) }
+    mutating func recordRefresh() {
+        parsed = nil
+        data.append(Tag.refresh.rawValue)
+    }
 
     private mutating func append(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
     }
 
     /// The recorded operations in order.
-    func operations() throws -> [Operation] {
+    func operations() throws -> [Operation] { try parsed ?? Self.operations(in: data) }
+
+    private static func operations(in data: Data) throws -> [Operation] {
         var out: [Operation] = []
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var offset = 0
