@@ -123,8 +123,8 @@ public struct DigestBuilder: Sendable {
         for group in groups {
             // One line per wording; one link per outlet on it (its earliest item); the rest are folded copies.
             var outlets: [DigestOutlet] = []
-            var outletSeen = Set<Int64>()
-            for item in group where outletSeen.insert(item.entry.feedID).inserted {
+            var outletSeen = Set<String>()
+            for item in group where outletSeen.insert(item.outletKey).inserted {
                 outlets.append(DigestOutlet(feedID: item.entry.feedID, name: item.outlet,
                                             link: Self.articleLink(item.entry.link), entryID: item.entry.id,
                                             timeText: clock.time(item.entry.effectiveDate),
@@ -145,7 +145,7 @@ public struct DigestBuilder: Sendable {
 
         let dates = show.map(\.entry.effectiveDate)
         let first = dates.min()!, last = dates.max()!
-        let outletCount = Set(show.map(\.entry.feedID)).count
+        let outletCount = Set(show.map(\.outletKey)).count
         let headline = lead.title.isEmpty ? untitledHeadline(lead) : lead.title
         var story = DigestStory(
             id: id, headline: headline, link: Self.articleLink(lead.entry.link),

@@ -7,6 +7,10 @@ struct DigestItem: Sendable {
     var title: String
     var words: Set<String>
     var date: Double { entry.effectiveDate.timeIntervalSinceReferenceDate }
+    /// Which outlet the item counts for: its feed's name, case aside. Two feeds under one name (a site's RSS and
+    /// Atom feeds, or category feeds that all carry the site's name) are one outlet to a reader, who could not
+    /// tell their two listings apart; two feeds under different names stay two, even of one publisher.
+    var outletKey: String { outlet.lowercased() }
 }
 
 /// Folds a story's items into near-copy groups: items with the same canonical URL, or whose titles are
@@ -98,7 +102,7 @@ enum NearCopies {
         for (index, group) in groups.enumerated() {
             // Untitled items make a poor headline whatever their count.
             let titled = group[0].title.isEmpty ? 0 : 1
-            let outlets = Set(group.map(\.entry.feedID)).count * titled
+            let outlets = Set(group.map(\.outletKey)).count * titled
             let central = centrality(group)
             if outlets > bestKey.outlets || (outlets == bestKey.outlets && central > bestKey.central) {
                 best = index

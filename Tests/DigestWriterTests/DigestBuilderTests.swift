@@ -110,6 +110,36 @@ import Testing
         #expect(result.displayed[1] == [1, 2, 3, 4, 5, 6])
     }
 
+    /// A site's RSS and Atom feeds (or its category feeds, all under its name) are one outlet to a reader: listed
+    /// once per wording, counted once, and no story outranks another on them alone.
+    @Test func feedsUnderOneNameAreOneOutlet() {
+        let feeds = self.feeds + [Fixture.feed(6, "Wire One (Atom)", category: "World"),
+                                  Fixture.feed(7, "wire one", category: "World")]
+        let twice = Story(id: 1, entries: [
+            Fixture.entry(1, feed: 1, "Storm closes the northern ferry route", minute: 60),
+            Fixture.entry(2, feed: 7, "Storm closes the northern ferry route", minute: 61,
+                          link: "https://feed1.example/articles/1"),
+        ])
+        let two = Story(id: 2, entries: [
+            Fixture.entry(3, feed: 2, "Port strike ends after wage deal", minute: 50),
+            Fixture.entry(4, feed: 5, "Dock workers accept wage deal, ending strike", minute: 55),
+        ])
+        let renamed = Story(id: 3, entries: [
+            Fixture.entry(5, feed: 1, "Library reopens after repairs", minute: 40),
+            Fixture.entry(6, feed: 6, "Library reopens after repairs", minute: 41),
+        ])
+        let stories = build(Fixture.input([twice, two, renamed], feeds: feeds)).digest.sections.flatMap(\.stories)
+        let byID = Dictionary(uniqueKeysWithValues: stories.map { ($0.id, $0) })
+        #expect(byID[1]?.outletCount == 1)
+        #expect(byID[1]?.articles.map { $0.outlets.map(\.name) } == [["Wire One"]])
+        #expect(byID[1]?.duplicates == 1, "the second feed's copy is folded, not listed")
+        // Under another name it is another listing, as before.
+        #expect(byID[3]?.outletCount == 2)
+        #expect(byID[3]?.articles.map { $0.outlets.map(\.name) } == [["Wire One", "Wire One (Atom)"]])
+        // Two outlets outrank one outlet's two feeds.
+        #expect(stories.map(\.id).firstIndex(of: 2)! < stories.map(\.id).firstIndex(of: 1)!)
+    }
+
     @Test func headlineIsTheWordingMostOutletsShareElseTheCentralOne() {
         // No copies: the title sharing most words with the others heads the story, not the first or longest.
         let story = Story(id: 9, entries: [
