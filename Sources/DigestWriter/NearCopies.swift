@@ -6,11 +6,19 @@ struct DigestItem: Sendable {
     var outlet: String
     var title: String
     var words: Set<String>
-    var date: Double { entry.effectiveDate.timeIntervalSinceReferenceDate }
     /// Which outlet the item counts for: its feed's name, case aside. Two feeds under one name (a site's RSS and
     /// Atom feeds, or category feeds that all carry the site's name) are one outlet to a reader, who could not
     /// tell their two listings apart; two feeds under different names stay two, even of one publisher.
-    var outletKey: String { outlet.lowercased() }
+    let outletKey: String
+    var date: Double { entry.effectiveDate.timeIntervalSinceReferenceDate }
+
+    init(entry: Entry, outlet: String, title: String, words: Set<String>) {
+        self.entry = entry
+        self.outlet = outlet
+        self.title = title
+        self.words = words
+        outletKey = outlet.lowercased()
+    }
 }
 
 /// Folds a story's items into near-copy groups: items with the same canonical URL, or whose titles are

@@ -12,8 +12,8 @@ public struct StatisticsJournal: Sendable, Hashable {
     public private(set) var data = Data()
     /// Items recorded.
     public private(set) var itemCount = 0
-    /// A journal read back (`init(data:)`) keeps the operations it checked them in, for `replay`: a restart reads
-    /// each saved entry once.
+    /// The operations `init(data:)` parsed while checking the bytes, kept for `replay`: a restart parses each saved
+    /// entry once. Nil for a journal being recorded.
     private var parsed: [Operation]? = nil
 
     enum Operation: Equatable {

@@ -15,7 +15,7 @@ extension StoryClusterer {
     /// Measured against one look: headlines-dev (8 shuffles) mean F1 0.8425 -> 0.8436, in batches of 50
     /// 0.8445 -> 0.8462; stories-dev F1 0.9100 -> 0.9109 (recall 0.8823 -> 0.8840, precision unchanged); the
     /// corpus through `feedd --once` unchanged. Looking at every item again gives the same assignments on both dev
-    /// sets in one batch (in batches of 50, three items of one shuffle differ) and costs the benchmark 6%, where
+    /// sets in one batch (in batches of 50, four items of one shuffle differ) and costs the benchmark 6%, where
     /// this costs it nothing measurable. A third look: headlines-dev +0.0003, in batches of 50 -0.0004.
     func refine(_ results: inout [StoryAssignment], firstSeq: Int) {
         var pending = Array(results.indices)
