@@ -45,10 +45,10 @@ public struct DigestBuilder: Sendable {
                 // shown (an outlet's follow-up; the next post of a series grouped with the last one). Re-posts and
                 // copies of what was shown stay out, so nothing is repeated and nothing new goes unseen.
                 let before = story.entries.filter { shown.contains($0.id) }.map { item($0, feeds: input.feeds) }
-                let knownFeeds = Set(before.map(\.entry.feedID))
+                let knownOutlets = Set(before.map(\.outletKey))
                 show = all.filter { item in
                     !shown.contains(item.entry.id)
-                        && (!knownFeeds.contains(item.entry.feedID) || !before.contains { NearCopies.same(item, $0) })
+                        && (!knownOutlets.contains(item.outletKey) || !before.contains { NearCopies.same(item, $0) })
                 }
                 isUpdate = true
             }

@@ -138,6 +138,14 @@ import Testing
         #expect(byID[3]?.articles.map { $0.outlets.map(\.name) } == [["Wire One", "Wire One (Atom)"]])
         // Two outlets outrank one outlet's two feeds.
         #expect(stories.map(\.id).firstIndex(of: 2)! < stories.map(\.id).firstIndex(of: 1)!)
+
+        // Shown yesterday through one feed, the same article through the other feed of that name is no news.
+        let yesterday = Story(id: 4, entries: [
+            Fixture.entry(7, feed: 1, "Ferry route closed by storm", minute: -600),
+            Fixture.entry(8, feed: 7, "Ferry route closed by storm", minute: 30, link: "https://feed1.example/articles/7"),
+        ])
+        let next = build(Fixture.input([yesterday], feeds: feeds, shownBefore: [4: [7]])).digest
+        #expect(next.isEmpty, "\(next.updates.map(\.articles))")
     }
 
     @Test func headlineIsTheWordingMostOutletsShareElseTheCentralOne() {
