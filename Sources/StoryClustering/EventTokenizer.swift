@@ -1,6 +1,7 @@
 /// Splits text into word tokens without allocating a string per word: works on UTF-8 bytes, lowercases the
 /// alphabets of European news (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic: `CaseFolding`), keeps digits
-/// with their decimal separators, and notes the cues that mark a name or a figure.
+/// with their decimal separators, and notes the cues that mark a name or a figure. Chinese and Japanese, written
+/// without spaces, are read as overlapping pairs of characters (`CJKScript`).
 struct EventTokenizer {
     struct Token {
         /// Stable hash of the (lowercased, lightly stemmed) word.
@@ -14,6 +15,8 @@ struct EventTokenizer {
         /// Starts with a capital letter (wherever it stands).
         var upper: Bool
         var hasDigit: Bool
+        /// Two characters of a run of Chinese or Japanese: pairs overlap, so two of them hold about one word.
+        var isCharacterPair = false
     }
 
     /// Whether to keep each token's normalised word in `words` (explanations name the shared terms). Off on the
@@ -52,6 +55,9 @@ struct EventTokenizer {
         /// The whole word, only when its text is kept (explanations), and the last one `flush` finished.
         var whole: [UInt8]? = nil
         var finished = ""
+        /// The run of Chinese or Japanese characters being read: how many it has had, and the last one's bytes.
+        var run = 0
+        var runLast: (UInt8, UInt8, UInt8) = (0, 0, 0)
 
         @inline(__always) mutating func append(_ byte: UInt8) {
             if kept == EventTokenizer.wordWindow {
@@ -111,6 +117,38 @@ struct EventTokenizer {
             sentenceStart = false
             return token
         }
+
+        /// The next character of a run: the token of the pair it ends, none for the run's first character.
+        mutating func character(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Token? {
+            defer { run += 1; runLast = (a, b, c) }
+            return run > 0 ? runToken(runLast, (a, b, c)) : nil
+        }
+
+        /// Ends the run: a character alone between punctuation or other scripts is often a word of its own
+        /// (猴, 狗, 兔 in a list), so it is a token; a longer run's pairs are out already.
+        mutating func endRun() -> Token? {
+            defer { run = 0 }
+            return run == 1 ? runToken(runLast, nil) : nil
+        }
+
+        /// The token of one character or a pair, hashed as `TermHash.of` their bytes.
+        private mutating func runToken(_ first: (UInt8, UInt8, UInt8), _ second: (UInt8, UInt8, UInt8)?) -> Token {
+            var h = TermHash.step(TermHash.step(TermHash.step(TermHash.offset, first.0), first.1), first.2)
+            if let second { h = TermHash.step(TermHash.step(TermHash.step(h, second.0), second.1), second.2) }
+            if whole != nil {
+                var bytes = [first.0, first.1, first.2]
+                if let second { bytes += [second.0, second.1, second.2] }
+                finished = String(decoding: bytes, as: UTF8.self)
+            }
+            let hash = TermHash.finalize(h)
+            let (languages, evidence) = Stopwords.lookup(hash)
+            let token = Token(hash: hash, stopwordLanguages: languages, languageEvidence: evidence,
+                              isCapitalised: false, sentenceStart: sentenceStart, upper: false, hasDigit: false,
+                              isCharacterPair: second != nil)
+            count += 1
+            sentenceStart = false
+            return token
+        }
     }
 
     /// Calls `body` with each token of `text`, at most `limit` tokens.
@@ -135,7 +173,29 @@ struct EventTokenizer {
         var i = 0
         let n = bytes.count
         while i < n && s.count < limit {
-            let byte = bytes[i]
+            var byte = bytes[i]
+            var width = 1
+            if byte >= 0xE3 && i + 2 < n && bytes[i + 1] & 0xC0 == 0x80 && bytes[i + 2] & 0xC0 == 0x80 {
+                switch CJKScript.classify(byte, bytes[i + 1], bytes[i + 2]) {
+                case .ideograph:
+                    emit(s.flush(), s, &self)
+                    emit(s.character(byte, bytes[i + 1], bytes[i + 2]), s, &self)
+                    i += 3
+                    continue
+                case let .separator(sentenceEnd):
+                    emit(s.endRun(), s, &self)
+                    emit(s.flush(), s, &self)
+                    if sentenceEnd { s.sentenceStart = true }
+                    i += 3
+                    continue
+                case let .ascii(folded):
+                    byte = folded
+                    width = 3
+                case .other:
+                    break
+                }
+            }
+            if s.run > 0 { emit(s.endRun(), s, &self) }
             if byte >= 0x30 && byte <= 0x39 {
                 s.begin(capitalised: false)
                 s.hasDigit = true
@@ -195,8 +255,9 @@ struct EventTokenizer {
                     s.sentenceStart = true
                 }
             }
-            i += 1
+            i += width
         }
+        if s.count < limit { emit(s.endRun(), s, &self) }
         if s.count < limit { emit(s.flush(), s, &self) }
     }
 

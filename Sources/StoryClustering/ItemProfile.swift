@@ -124,7 +124,7 @@ struct ItemProfile: Sendable {
         }
         self.terms = terms
         if feed != nil, let lead = TitleLead.of(title) {
-            let titleContent = titleTokens.count { $0.stopwordLanguages & stopwords == 0 }
+            let titleContent = Self.words(in: titleTokens.lazy.filter { $0.stopwordLanguages & stopwords == 0 })
             (self.lead, leadPositions) = Self.lead(lead, titleWords: titleContent, terms: terms,
                                                    trustCapitals: !titleCase && capitalsMarkNames,
                                                    stopwords: stopwords, tokenizer: &tokenizer)
@@ -142,18 +142,20 @@ struct ItemProfile: Sendable {
                              stopwords: Stopwords.LanguageMask, tokenizer: inout EventTokenizer)
         -> (UInt64?, [UInt16]) {
         var all: [EventTokenizer.Token] = []
-        tokenizer.tokenize(String(lead), limit: 2 * Self.leadWords) { token in
+        // Room for twice the words a lead may have: Chinese or Japanese pairs count two to a word.
+        tokenizer.tokenize(String(lead), limit: 4 * Self.leadWords) { token in
             if token.stopwordLanguages & stopwords == 0 { all.append(token) }
         }
         // A name is not longer than what follows it (give or take two words): "Headline of the day - Outlet", an
         // aggregator's title with its source after it, has no series name, and two outlets' copies of one wire
         // headline in such a feed must still match on it. Measured on the corpus: Giant Bomb's five "Game of the
         // Year 2014: Day One … Five" podcasts (a six-word lead) group again, as one event's days.
-        guard all.count <= titleWords - all.count + Self.leadSlack else { return (nil, []) }
+        let leadWords = Self.words(in: all)
+        guard leadWords <= titleWords - leadWords + Self.leadSlack else { return (nil, []) }
         // A lead of figures alone is a code name ("4FSOD: …", "E3: …"): then its figures are its name.
         let words = all.filter { !$0.hasDigit }
         let tokens = words.isEmpty ? all : words
-        guard (1 ... Self.leadWords).contains(tokens.count) else { return (nil, []) }
+        guard (1 ... Self.leadWords).contains(Self.words(in: tokens)) else { return (nil, []) }
         var entries: [(term: UInt64, weight: Float, boost: Float)] = []
         var count = 0
         collect(wordCount: &count, tokens, weight: titleWeight, trustCapitals: trustCapitals, stopwords: stopwords,
@@ -194,11 +196,21 @@ struct ItemProfile: Sendable {
         return leadPositions
     }
 
+    /// Words `tokens` hold: overlapping character pairs of Chinese or Japanese count two to a word
+    /// (`EventTokenizer`; a run of n characters makes n - 1 pairs, and most words there have one or two).
+    static func words(in tokens: some Sequence<EventTokenizer.Token>) -> Int {
+        var single = 0, pairs = 0
+        for token in tokens { if token.isCharacterPair { pairs += 1 } else { single += 1 } }
+        return single + (pairs + 1) / 2
+    }
+
     /// `stopwords`: the languages whose function words are dropped (`ItemLanguage`).
     private static func collect(wordCount: inout Int, _ tokens: [EventTokenizer.Token], weight: Float,
                                 trustCapitals: Bool, stopwords: Stopwords.LanguageMask,
                                 into entries: inout [(term: UInt64, weight: Float, boost: Float)]) {
         var previous: EventTokenizer.Token? = nil
+        var pairs = 0
+        defer { wordCount += (pairs + 1) / 2 }
         for token in tokens {
             defer { previous = token }
             if token.stopwordLanguages & stopwords != 0 { continue }
@@ -213,7 +225,7 @@ struct ItemProfile: Sendable {
             }
             let boost: Float = token.hasDigit ? numberBoost : (trustCapitals && token.isCapitalised ? entityBoost : 1)
             entries.append((token.hash, weight, boost))
-            wordCount += 1
+            if token.isCharacterPair { pairs += 1 } else { wordCount += 1 }
         }
     }
 

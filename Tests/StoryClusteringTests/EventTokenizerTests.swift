@@ -26,10 +26,38 @@ import Testing
     }
 
     @Test func longRunsOfOtherScriptsAreOneWordHashedWhole() {
-        let run = String(repeating: "東京都知事選挙", count: 40)  // 840 bytes, no separator
+        let run = String(repeating: "대통령선거", count: 56)  // Hangul, 840 bytes, no separator
         let (hashes, words) = tokens("\(run)s, then 37,000 and 1.8")
         #expect(words == [run, "then", "37000", "and", "1.8"])
         #expect(hashes == [run, "then", "37000", "and", "1.8"].map(hash))
+    }
+
+    @Test func chineseAndJapaneseAreReadAsOverlappingCharacterPairs() {
+        let (hashes, words) = tokens("北海道发生地震")
+        #expect(words == ["北海", "海道", "道发", "发生", "生地", "地震"])
+        #expect(hashes == words.map(hash))
+        // Kana and kanji pair alike; a Latin word or a figure glued to a run ends it, and a character left alone
+        // between other scripts or punctuation is a token of its own.
+        #expect(tokens("東京都の知事選挙").words == ["東京", "京都", "都の", "の知", "知事", "事選", "選挙"])
+        #expect(tokens("苹果iPhone销量下滑3.5%").words == ["苹果", "iphone", "销量", "量下", "下滑", "3.5"])
+        #expect(tokens("收：一轮羊，猴，狗，兔").words == ["收", "一轮", "轮羊", "猴", "狗", "兔"])
+        // Pairs are tokens: a limit counts them.
+        #expect(tokens("北海道发生地震").words.count == 6)
+        var tokenizer = EventTokenizer()
+        var limited = 0
+        tokenizer.tokenize("北海道发生地震", limit: 4) { _ in limited += 1 }
+        #expect(limited == 4)
+    }
+
+    @Test func fullWidthFormsReadAsTheirASCIIWordsAndPunctuationSeparates() {
+        #expect(tokens("ＯＰＰＯ发布Ｅｎｃｏ Ｘ耳机，售价９９９元（约１５０美元）").words
+                == ["oppo", "发布", "enco", "耳机", "售价", "999", "元", "约", "150", "美元"])
+        #expect(tokens("ＯＰＰＯ").hashes == [hash("oppo")])
+        // 。！？： end a sentence, as . ! ? : do: a capital after them marks no name; 、 and ， do not.
+        var tokenizer = EventTokenizer()
+        var capitalised: [Bool] = []
+        tokenizer.tokenize("新品。Apple发布，Apple发布") { if !$0.isCharacterPair { capitalised.append($0.isCapitalised) } }
+        #expect(capitalised == [false, true])
     }
 
     @Test func stemsOnlyPluralsAndPossessives() {

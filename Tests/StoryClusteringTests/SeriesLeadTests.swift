@@ -12,6 +12,10 @@ import Testing
         ("Ferry Desk – Tuesday timetable changes", "Ferry Desk"),
         ("Ferry Desk — Tuesday timetable changes", "Ferry Desk"),
         ("Quay Radio | Night ferries", "Quay Radio"),
+        // Chinese and Japanese titles: no spaces around a full-width colon or bar, or 丨.
+        ("港口周刊：夜班渡轮", "港口周刊"),
+        ("港口周刊丨夜班渡轮", "港口周刊"),
+        ("週刊ハーバー｜夜のフェリー", "週刊ハーバー"),
     ])
     func aLeadEndsAtItsSeparator(title: String, lead: String) {
         #expect(TitleLead.of(title).map(String.init) == lead)
@@ -20,6 +24,7 @@ import Testing
     @Test(arguments: [
         "Russia-Ukraine talks resume in Geneva",  // a hyphen inside a word
         "Ferry Desk: ",  // nothing after the separator
+        "港口周刊：",
         "Ratio 3:2 wins the vote",  // a colon without a space
         ": a title that starts with its separator",
         String(repeating: "long words ", count: 9) + ": a sentence, not a name",
