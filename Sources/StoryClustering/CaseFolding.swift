@@ -4,7 +4,8 @@
 /// ranges, not `String.lowercased()`: the tokenizer works on bytes and allocates nothing per word.
 enum CaseFolding {
     enum Folded: Equatable {
-        /// Separates words: Latin-1 punctuation and symbols (no-break space, « », ¿, ¡, ·, °, ×, ÷…).
+        /// Separates words: Latin-1 punctuation and symbols (no-break space, « », ¿, ¡, ·, °, ×, ÷…), and the
+        /// punctuation of Arabic, Urdu and Hebrew (، ؟ ۔ ־).
         case separator
         /// Part of a word: its lower-case code point, and whether it was a capital.
         case letter(lower: UInt16, upper: Bool)
@@ -44,6 +45,10 @@ enum CaseFolding {
             return .letter(lower: c + 80, upper: true)
         case 0x410...0x42F:  // А…Я
             return .letter(lower: c + 32, upper: true)
+        case 0x60C, 0x61B, 0x61F, 0x66A, 0x66C, 0x66D, 0x6D4:  // Arabic-script ، ؛ ؟ ٪ ٬ ٭ and Urdu's full stop ۔
+            return .separator
+        case 0x5BE, 0x5C0, 0x5C3, 0x5C6:  // Hebrew maqaf (a hyphen), paseq, sof pasuq, nun hafukha
+            return .separator
         default:
             return .letter(lower: c, upper: false)
         }

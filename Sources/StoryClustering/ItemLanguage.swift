@@ -7,7 +7,7 @@ enum ItemLanguage {
     /// The `Stopwords` language mask whose words `tokens` drop.
     static func stopwordMask(_ title: [EventTokenizer.Token], _ text: [EventTokenizer.Token]) -> Stopwords.LanguageMask {
         var english: Int32 = 0
-        var evidence = SIMD16<Int32>()  // per language bit; no allocation per item
+        var evidence = SIMD32<Int32>()  // per language bit; no allocation per item
         func count(_ tokens: [EventTokenizer.Token]) {
             for token in tokens where token.stopwordLanguages != 0 {
                 if token.stopwordLanguages & Stopwords.english != 0 { english += 1 }

@@ -3,8 +3,8 @@
 /// rare across all items, so IDF alone would weigh "und" or "pour" like a name, and two German items would match
 /// on them. Languages are bits of a mask: a word can be a function word of several ("in", "de").
 enum Stopwords {
-    /// A set of languages, one bit each (16 bits: room for five more lists).
-    typealias LanguageMask = UInt16
+    /// A set of languages, one bit each (32 bits: room for fifteen more lists).
+    typealias LanguageMask = UInt32
 
     static let english: LanguageMask = 1 << 0
     static let german: LanguageMask = 1 << 1
@@ -17,8 +17,14 @@ enum Stopwords {
     static let danish: LanguageMask = 1 << 8
     static let norwegian: LanguageMask = 1 << 9
     static let swedish: LanguageMask = 1 << 10
+    static let polish: LanguageMask = 1 << 11
+    static let ukrainian: LanguageMask = 1 << 12
+    static let turkish: LanguageMask = 1 << 13
+    static let arabic: LanguageMask = 1 << 14
+    static let urdu: LanguageMask = 1 << 15
+    static let hebrew: LanguageMask = 1 << 16
     /// Bits in use: languages after English are 1 ..< `languageCount`.
-    static let languageCount = 11
+    static let languageCount = 17
 
     /// English first (the default language); the others in the order a tie between them is broken.
     static let lists: [(mask: LanguageMask, words: String)] = [
@@ -118,15 +124,59 @@ enum Stopwords {
         mig dig in ut upp ned här några något någon ingen inget själv samma varje hela sådan mellan genom utan \
         medan än både före sedan inom bland hos ännu alltid aldrig
         """),
+        // Single letters (i, w, z, o, a) are no tokens.
+        (polish, """
+        aby albo ale ani aż bardzo bez bo by był była było były będzie będą być ci co czy czyli dla do dlatego dziś \
+        gdy gdyż gdzie go ich im innych jak jaki jakie jako je jego jej jest jeszcze jednak jeśli już każdy kiedy kto \
+        która które którego której których który którym którzy lub ma mają może można mnie mu na nad nam nas nawet \
+        nic nie niż od oraz po pod ponieważ przed przez przy się są sobie swoje swój swoich swojej także tak tam te \
+        tego tej ten to tu tych tylko tym też wiele więc we wszystko wszystkie właśnie za ze zostać został została \
+        zostało zostały że żeby
+        """),
+        // Single letters (і, в, у, з, й, я) are no tokens. Words Russian shares are in both lists; the ones only
+        // Ukrainian writes (що, від, та, це, її, також) tell the two apart.
+        (ukrainian, """
+        або але би бо був була були було бути буде будуть вам вас вже ви від він вона вони воно все всі всього де для \
+        до його її їй їм їх за знову зі із коли котрий лише між ми мені мене на над навіть нам нас не нею неї ним них \
+        нього ні ніж ну під після по поки про проти саме свій своє свої свою свого своєї своїх себе собі та так також \
+        там те тепер ти то тобі тому тут ту ті тієї тільки хоча це цей ці цих цієї цього цю ця чи що щоб щодо як який \
+        яка яке які яких якому якої якщо ще є через при без зокрема наразі протягом близько внаслідок можна
+        """),
+        (turkish, """
+        acaba ama ancak artık aslında az bana bazı belki ben beni benim bile bir biri birkaç birçok bize biz bizim bu \
+        buna bunda bundan bunu bunun burada çok çünkü da daha de değil diye eğer gibi göre hem hep hepsi her hiç için \
+        ile ise işte kadar ki kim mı mi mu mü nasıl ne neden nerede niye olan olarak oldu olduğu olduğunu olmak \
+        olması olur ona ondan onlar onu onun orada sen siz şey şu şimdi tüm ve veya ya yani yine
+        """),
+        // Written with and without the hamza (أن, ان), as news sites write both; the conjunction و joined to the
+        // next word is a word of its own only in its most common pairs (وفي, ومن).
+        (arabic, """
+        في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين هو هي هم هما نحن أنا انا أنت كان كانت كانوا يكون \
+        تكون قد لقد لا لم لن ليس ليست ما ماذا متى أين كيف أن إن ان أو او ثم بعد قبل حتى بين عند عندما كل غير أي \
+        أيضا ايضا حيث خلال ضد منذ لدى لكن وقد وفي ومن وعلى وهو وهي وكان وأن وان فيه فيها منه منها عليه عليها إليه \
+        به بها له لها لهم هناك هنا حول نحو دون
+        """),
+        // Urdu writes ک, ی and ہ where Arabic writes ك, ي and ه: the two lists share few words.
+        (urdu, """
+        اور اس اسے ان انہوں انہیں اپنا اپنی اپنے ایک بھی بہت پر تک تو تھا تھی تھے جا جائے جاتا جاتی جاتے جب جو جس \
+        جن جنہوں رہا رہی رہے سے سکتا سکتی سکتے کا کر کرتے کرنے کو کہ کہا کہنا کی کیا کیے کے گا گی گے گئی گئے گیا \
+        لیے لئے میں نے نہیں وہ ہو ہوا ہوئی ہوئے ہونے ہی ہیں ہے یہ کوئی کچھ ساتھ بعد پہلے کیلئے والے
+        """),
+        (hebrew, """
+        של את על עם זה זו זאת הוא היא הם הן אני אנחנו אתה לא כי גם או אם כל יש אין רק עוד כמו אבל אחרי לפני בין עד \
+        מה מי כך כבר היה הייתה היו יהיה אשר שלא לו לה להם לנו לי בו בה בהם אל מן כדי אך אלא איך למה מתי איפה אותו \
+        אותה אותם הזה הזאת האלה אלה בכל וגם ולא יותר שלי אז אחד תחת באמצעות שאני שהוא שהיא
+        """),
     ]
 
     /// Function words of other languages that are also common English words or names: they do not count as
     /// evidence of those languages (an English headline on a war, a con or Dan Brown stays English). Words of the
     /// English list count for none anyway.
     static let englishHomographs: Set<String> = """
-        ad ai al andre bare ben bin bland car come con dan deg die dig din dina dine dog door dove end era fine ham \
-        hans hat hem hier hon hun ind inn kan la lo ma man mange med meg men mens mere mi mig min mina mine mit mod mon \
-        mot na ned par plus sa seg siden sig sin sine sit ska son te ten tu ut var vid want war
+        ad ai al ale ama andre az bare ben bile bin biz bland bo car ci co come con da dan deg die dig din dina dine \
+        dog door dove end era fine go ham hans hat hem hier hon hun ind inn kan ki kim la lo ma man mange med meg men \
+        mens mere mi mig min mina mine mit mod mon mot mu na ne ned par plus po pod sa seg siden sig sin sine sit ska \
+        son te ten tu ut var vid want war ya
         """.split(whereSeparator: \.isWhitespace).map(String.init).reduce(into: []) { $0.insert($1) }
 
     /// Per word: the languages it is a function word of, and those it is evidence of (not an English word).

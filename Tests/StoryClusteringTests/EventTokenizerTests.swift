@@ -95,6 +95,12 @@ import Testing
         #expect(tokens("1ª 2º 5µm").words == ["1ª", "2º", "5µm"])
     }
 
+    @Test func arabicUrduAndHebrewPunctuationSeparatesWords() {
+        // Urdu's full stop, the Arabic comma and question mark, the Hebrew maqaf (a hyphen).
+        #expect(tokens("شامل ہیں۔ اور، کیا؟").words == ["شامل", "ہیں", "اور", "کیا"])
+        #expect(tokens("בית־ספר").words == ["בית", "ספר"])
+    }
+
     @Test func aSingleLetterIsNoWordInAnyAlphabet() {
         // Russian "в" and "и", French "à", Greek "ο" are one letter in two bytes; a CJK character is often a word.
         #expect(tokens("в Москве и à Paris ο δήμος 9 東 a").words == ["москве", "pari", "δήμος", "9", "東"])
