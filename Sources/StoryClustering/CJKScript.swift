@@ -1,13 +1,15 @@
-/// The characters of Chinese and Japanese text, which is written without spaces between words, and the full-width
-/// forms East Asian text uses. Read as a European word, a Chinese headline is one token (its whole run of
-/// ideographs up to a punctuation mark), and two reports of one event share nothing unless their wording is
-/// identical; the tokenizer reads such runs as overlapping character pairs instead (`EventTokenizer`), as search
-/// engines index these scripts without a dictionary. Korean puts spaces between its words: Hangul stays a letter.
+/// The characters of Chinese, Japanese and Korean text, and the full-width forms East Asian text uses. Chinese and
+/// Japanese are written without spaces between words: read as a European word, a Chinese headline is one token (its
+/// whole run of ideographs up to a punctuation mark), and two reports of one event share nothing unless their
+/// wording is identical. Korean puts spaces between words but joins its particles to them (서울시는, 서울시가: "Seoul
+/// city" as topic and as subject), so two reports rarely write a name the same way. The tokenizer reads such runs
+/// as overlapping character pairs instead (`EventTokenizer`), as search engines index these scripts without a
+/// dictionary.
 enum CJKScript {
     enum Kind: Equatable {
         /// Neither: read as the tokenizer reads any other non-ASCII letter.
         case other
-        /// A Han ideograph or a kana: a character of a run read in pairs.
+        /// A Han ideograph, a kana or a Hangul syllable: a character of a run read in pairs.
         case ideograph
         /// Punctuation (、，「」（）…) separating words; `sentenceEnd` for 。！？：, which end a sentence as . ! ? : do.
         case separator(sentenceEnd: Bool)
@@ -29,6 +31,8 @@ enum CJKScript {
         case 0x3040 ... 0x30FF, 0x31F0 ... 0x31FF:  // hiragana, katakana (the long vowel mark ー among them)
             return .ideograph
         case 0x3400 ... 0x4DBF, 0x4E00 ... 0x9FFF, 0xF900 ... 0xFAFF:  // Han ideographs
+            return .ideograph
+        case 0xAC00 ... 0xD7A3:  // Hangul syllables
             return .ideograph
         case 0xFF10 ... 0xFF19, 0xFF21 ... 0xFF3A, 0xFF41 ... 0xFF5A:
             return .ascii(UInt8(truncatingIfNeeded: code - 0xFEE0))

@@ -1,7 +1,7 @@
 /// Splits text into word tokens without allocating a string per word: works on UTF-8 bytes, lowercases the
 /// alphabets of European news (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic: `CaseFolding`), keeps digits
-/// with their decimal separators, and notes the cues that mark a name or a figure. Chinese and Japanese, written
-/// without spaces, are read as overlapping pairs of characters (`CJKScript`).
+/// with their decimal separators, and notes the cues that mark a name or a figure. Chinese, Japanese and Korean are
+/// read as overlapping pairs of characters (`CJKScript`).
 struct EventTokenizer {
     struct Token {
         /// Stable hash of the (lowercased, lightly stemmed) word.
@@ -15,7 +15,7 @@ struct EventTokenizer {
         /// Starts with a capital letter (wherever it stands).
         var upper: Bool
         var hasDigit: Bool
-        /// Two characters of a run of Chinese or Japanese: pairs overlap, so two of them hold about one word.
+        /// Two characters of a run of Chinese, Japanese or Korean: pairs overlap, so two of them hold about one word.
         var isCharacterPair = false
     }
 
@@ -55,7 +55,7 @@ struct EventTokenizer {
         /// The whole word, only when its text is kept (explanations), and the last one `flush` finished.
         var whole: [UInt8]? = nil
         var finished = ""
-        /// The run of Chinese or Japanese characters being read: how many it has had, and the last one's bytes.
+        /// The run of Chinese, Japanese or Korean characters being read: how many it has had, and the last one's bytes.
         var run = 0
         var runLast: (UInt8, UInt8, UInt8) = (0, 0, 0)
 

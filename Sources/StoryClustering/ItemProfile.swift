@@ -142,7 +142,7 @@ struct ItemProfile: Sendable {
                              stopwords: Stopwords.LanguageMask, tokenizer: inout EventTokenizer)
         -> (UInt64?, [UInt16]) {
         var all: [EventTokenizer.Token] = []
-        // Room for twice the words a lead may have: Chinese or Japanese pairs count two to a word.
+        // Room for twice the words a lead may have: Chinese, Japanese or Korean pairs count two to a word.
         tokenizer.tokenize(String(lead), limit: 4 * Self.leadWords) { token in
             if token.stopwordLanguages & stopwords == 0 { all.append(token) }
         }
@@ -196,8 +196,8 @@ struct ItemProfile: Sendable {
         return leadPositions
     }
 
-    /// Words `tokens` hold: overlapping character pairs of Chinese or Japanese count two to a word
-    /// (`EventTokenizer`; a run of n characters makes n - 1 pairs, and most words there have one or two).
+    /// Words `tokens` hold: overlapping character pairs of Chinese, Japanese or Korean count two to a word
+    /// (`EventTokenizer`; a run of n characters makes n - 1 pairs, and most words there have two or three).
     static func words(in tokens: some Sequence<EventTokenizer.Token>) -> Int {
         var single = 0, pairs = 0
         for token in tokens { if token.isCharacterPair { pairs += 1 } else { single += 1 } }

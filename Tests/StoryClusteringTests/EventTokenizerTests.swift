@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func longRunsOfOtherScriptsAreOneWordHashedWhole() {
-        let run = String(repeating: "대통령선거", count: 56)  // Hangul, 840 bytes, no separator
+        let run = String(repeating: "การเลือกตั้ง", count: 24)  // Thai, 864 bytes, no separator
         let (hashes, words) = tokens("\(run)s, then 37,000 and 1.8")
         #expect(words == [run, "then", "37000", "and", "1.8"])
         #expect(hashes == [run, "then", "37000", "and", "1.8"].map(hash))
@@ -41,6 +41,9 @@ import Testing
         #expect(tokens("東京都の知事選挙").words == ["東京", "京都", "都の", "の知", "知事", "事選", "選挙"])
         #expect(tokens("苹果iPhone销量下滑3.5%").words == ["苹果", "iphone", "销量", "量下", "下滑", "3.5"])
         #expect(tokens("收：一轮羊，猴，狗，兔").words == ["收", "一轮", "轮羊", "猴", "狗", "兔"])
+        // Korean keeps its spaces: pairs within each word, so a name meets itself whatever particle follows it.
+        #expect(tokens("서울시는 요금을 올린다").words == ["서울", "울시", "시는", "요금", "금을", "올린", "린다"])
+        #expect(tokens("서울시가 밝혔다").words == ["서울", "울시", "시가", "밝혔", "혔다"])
         // Pairs are tokens: a limit counts them.
         #expect(tokens("北海道发生地震").words.count == 6)
         var tokenizer = EventTokenizer()

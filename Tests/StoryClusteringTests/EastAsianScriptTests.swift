@@ -2,9 +2,10 @@ import Foundation
 import Testing
 @testable import StoryClustering
 
-/// Chinese and Japanese news, written without spaces: two outlets' reports of one event in different words join
-/// one story, and another event of the same kind stays apart, as in any other language.
-@Suite struct ChineseJapaneseTests {
+/// Chinese and Japanese news, written without spaces, and Korean, which joins particles to its words: two outlets'
+/// reports of one event in different words join one story, and another story of the day stays apart, as in any
+/// other language.
+@Suite struct EastAsianScriptTests {
     /// A store of news in one language: a fortnight of other items (`places` x `topics`), learned before the
     /// items come, so its common words are known to be common.
     private static func clusterer(history places: [String], _ topics: [String],
@@ -76,5 +77,22 @@ import Testing
         let story = Self.stories(clusterer, [Self.jishin, Self.jishinOtherOutlet, Self.nichigin])
         #expect(story[12] == 11, "\(clusterer.explain(Self.jishin, Self.jishinOtherOutlet))")
         #expect(story[13] == 13, "\(clusterer.explain(Self.jishin, Self.nichigin))")
+    }
+
+    // Headlines alone, as many feeds send them: the same words with other particles (서울시는 / 서울시가, 요금을 / 요금).
+    static let fares = Fixtures.item(21, "서울시는 내년부터 지하철요금을 150원 올린다", "", feed: 1)
+    static let faresOtherOutlet = Fixtures.item(22, "서울시가 지하철요금 인상을 발표했다", "", hours: 1, feed: 2)
+    static let bikeLane = Fixtures.item(23, "서울시는 한강공원에 자전거 도로를 개통했다", "", hours: 2, feed: 1)
+
+    @Test func koreanReportsOfOneEventMergeAndAnotherStoryOfTheDayStaysApart() {
+        let clusterer = Self.clusterer(
+            history: ["부산", "대구", "인천", "광주", "대전", "울산", "서울"],
+            ["에서 새 병원 문을 열어", "아파트 가격 하락", "폭우로 항공편 지연", "기온 역대 최고", "학교 입학 제도 개편"]) {
+            place, topic in
+            "현지 언론에 따르면 \(place) 관계자는 월요일 \(topic) 소식을 전했다. 자세한 내용은 다음 달 발표된다."
+        }
+        let story = Self.stories(clusterer, [Self.fares, Self.faresOtherOutlet, Self.bikeLane])
+        #expect(story[22] == 21, "\(clusterer.explain(Self.fares, Self.faresOtherOutlet))")
+        #expect(story[23] == 23, "\(clusterer.explain(Self.fares, Self.bikeLane))")
     }
 }
