@@ -2,6 +2,10 @@
 /// Nordic), Latin Extended-A (Polish, Czech, Hungarian, Turkish…), Greek and Cyrillic. Without it "Über" opening
 /// a sentence and "über" inside one are two words, and a capital outside ASCII marks no name. A table of a few
 /// ranges, not `String.lowercased()`: the tokenizer works on bytes and allocates nothing per word.
+///
+/// Arabic script has no case, but one letter has several written forms that news sites mix (إسرائيل, اسرائيل;
+/// Urdu's کی written with Arabic's ي as کي): they fold to one, as Arabic search engines normalise them, and the
+/// optional vowel signs and the tatweel (a stretch of the line) are dropped.
 enum CaseFolding {
     enum Folded: Equatable {
         /// Separates words: Latin-1 punctuation and symbols (no-break space, « », ¿, ¡, ·, °, ×, ÷…), and the
@@ -9,6 +13,8 @@ enum CaseFolding {
         case separator
         /// Part of a word: its lower-case code point, and whether it was a capital.
         case letter(lower: UInt16, upper: Bool)
+        /// No part of the word's identity: dropped (Arabic vowel signs, the tatweel).
+        case ignored
     }
 
     /// The character encoded by `lead` (0xC2...0xDF) and its continuation byte.
@@ -47,6 +53,16 @@ enum CaseFolding {
             return .letter(lower: c + 32, upper: true)
         case 0x60C, 0x61B, 0x61F, 0x66A, 0x66C, 0x66D, 0x6D4:  // Arabic-script ، ؛ ؟ ٪ ٬ ٭ and Urdu's full stop ۔
             return .separator
+        case 0x622, 0x623, 0x625, 0x671:  // آ أ إ ٱ: alef with madda, hamza or wasla
+            return .letter(lower: 0x627, upper: false)
+        case 0x649, 0x64A:  // ى ي: Arabic's yeh and alef maksura, Urdu and Persian's ی
+            return .letter(lower: 0x6CC, upper: false)
+        case 0x643:  // ك: Arabic's kaf, Urdu and Persian's ک
+            return .letter(lower: 0x6A9, upper: false)
+        case 0x629, 0x6C1:  // ة ہ: teh marbuta, Urdu's heh goal
+            return .letter(lower: 0x647, upper: false)
+        case 0x640, 0x64B ... 0x652, 0x670:  // tatweel, vowel signs (fatha, damma, kasra, shadda, sukun…)
+            return .ignored
         case 0x5BE, 0x5C0, 0x5C3, 0x5C6:  // Hebrew maqaf (a hyphen), paseq, sof pasuq, nun hafukha
             return .separator
         default:
@@ -76,8 +92,8 @@ enum CaseFolding {
             if byte >= 0x41 && byte <= 0x5A {
                 out.append(byte | 0x20)
             } else if byte >= 0xC2 && byte < 0xE0 && i + 1 < bytes.count && bytes[i + 1] & 0xC0 == 0x80,
-                      case let .letter(lower, _) = fold(byte, bytes[i + 1]) {
-                encode(lower) { out.append($0) }
+                      fold(byte, bytes[i + 1]) != .separator {
+                if case let .letter(lower, _) = fold(byte, bytes[i + 1]) { encode(lower) { out.append($0) } }
                 i += 2
                 continue
             } else {

@@ -222,6 +222,8 @@ struct EventTokenizer {
                     case let .letter(lower, upper):
                         s.begin(capitalised: upper)
                         CaseFolding.encode(lower) { s.append($0) }
+                    case .ignored:
+                        break
                     }
                     i += 2
                     continue
