@@ -90,20 +90,26 @@ final class StoryStage: @unchecked Sendable {
         return engine
     }
 
-    /// The saved snapshot with its journal replayed on it. A snapshot that cannot be read is learned afresh; a
-    /// journal entry that cannot be read ends the replay there. Either way the next save is whole, so nothing is
-    /// journaled on top of what a restart could not read.
+    /// The saved snapshot with its journal replayed on it. Without a snapshot that can be read, or with one counted
+    /// under other term rules (`TermStatistics.termRules`: an older version read some words differently), they are
+    /// counted afresh from the entries the store holds; a journal entry that cannot be read ends the replay there.
+    /// Either way the next save is whole, so nothing is journaled on top of what a restart could not read.
     private func restoredStatistics() throws(StoreError) -> TermStatistics {
         journaledItems = 0
         needsSnapshot = true
         let (snapshot, entries) = try store.savedModel(named: Self.statisticsName)
-        guard let saved = snapshot else { return TermStatistics() }
+        guard let saved = snapshot else { return try relearnedStatistics(because: "no saved clustering statistics") }
         var statistics: TermStatistics
         do {
             statistics = try JSONDecoder().decode(TermStatistics.self, from: saved)
         } catch {
-            logger.warning("saved clustering statistics unreadable, learning afresh: \(error)")
-            return TermStatistics()
+            return try relearnedStatistics(because: "saved clustering statistics unreadable (\(error))")
+        }
+        guard statistics.countsCurrentTerms else {
+            return try relearnedStatistics(because: """
+                saved clustering statistics count words under term rules \(statistics.rules), this version reads \
+                them under \(TermStatistics.termRules)
+                """)
         }
         for (index, data) in entries.enumerated() {
             do {
@@ -120,6 +126,19 @@ final class StoryStage: @unchecked Sendable {
         }
         needsSnapshot = false
         return statistics
+    }
+
+    /// Statistics counted from every clustered entry in the store, as the engine counted them when it met them
+    /// (the order does not change the counts). Logged when the store held any: a large store takes seconds.
+    private func relearnedStatistics(because reason: String) throws(StoreError) -> TermStatistics {
+        let learner = StoryClusterer(settings: settings)
+        var count = 0
+        try store.forEachClusteredEntry { entry in
+            learner.learn(StoryItem(entry: entry))
+            count += 1
+        }
+        if count > 0 { logger.warning("\(reason): term statistics counted afresh from \(count) stored entries") }
+        return learner.statistics
     }
 }
 

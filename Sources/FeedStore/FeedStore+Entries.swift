@@ -69,6 +69,17 @@ extension FeedStore {
         }
     }
 
+    /// Calls `body` with every clustered entry, in (filed, id) order, read a row at a time (a store of years holds
+    /// more text than memory should): what the clustering statistics are counted afresh from.
+    public func forEachClusteredEntry(_ body: (Entry) -> Void) throws(StoreError) {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT \(Entry.columns) FROM entry WHERE story_id IS NOT NULL ORDER BY filed_at, id
+                """)
+            while let row = try rows.next() { body(Entry(row: row)) }
+        }
+    }
+
     /// When the newest clustered entry is filed (nil for an empty store).
     public func newestClusteredEntryDate() throws(StoreError) -> Date? {
         try read { db in

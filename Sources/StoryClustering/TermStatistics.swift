@@ -9,6 +9,16 @@ import Foundation
 /// items indexed at different times then share one IDF, re-weighting the window stays rare (geometric), and a
 /// clusterer restored from a snapshot weighs exactly as the uninterrupted one did.
 public struct TermStatistics: Sendable, Hashable, Codable {
+    /// The rules the counts were made under (`termRules` when made by this version).
+    public private(set) var rules = TermStatistics.termRules
+    /// Which words an item is counted as: raise it when the tokenizer or the profile's counted terms change, so
+    /// statistics saved under other rules (other words' hashes: a Chinese headline counted as one word, not as its
+    /// character pairs) are counted afresh from the store instead of weighing today's words as never seen.
+    /// `TermRulesTests` pins the current reading of a probe text to it. Snapshots without it were made under 1.
+    public static let termRules = 2
+    /// Whether the counts were made under this version's rules.
+    public var countsCurrentTerms: Bool { rules == Self.termRules }
+
     /// Items counted.
     public private(set) var documentCount: Int = 0
     private(set) var frequencies = TermMap<UInt32>()
@@ -110,10 +120,11 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     }
 
     // Compact snapshot: packed (term, count) pairs sorted by term, so equal statistics encode to equal bytes.
-    private enum CodingKeys: String, CodingKey { case documentCount, terms, weightingCount, weighting, feeds }
+    private enum CodingKeys: String, CodingKey { case rules, documentCount, terms, weightingCount, weighting, feeds }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        rules = try c.decodeIfPresent(Int.self, forKey: .rules) ?? 1
         documentCount = try c.decode(Int.self, forKey: .documentCount)
         func corrupt(_ key: CodingKeys) -> (String) -> Error {
             { DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: $0) }
@@ -154,6 +165,7 @@ public struct TermStatistics: Sendable, Hashable, Codable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rules, forKey: .rules)
         try c.encode(documentCount, forKey: .documentCount)
         try c.encode(Self.pack(frequencies), forKey: .terms)
         try c.encode(weightingCount, forKey: .weightingCount)

@@ -94,4 +94,53 @@ import TestSupport
         #expect(try stage(FeedStore(path: path)).restoredClusterer().statistics
             == restarted.restoredClusterer().statistics)
     }
+
+    /// The running engine's counts, as counted afresh from the store: the same items and terms.
+    func expectSameCounts(_ restored: TermStatistics, _ held: TermStatistics) {
+        #expect(restored.countsCurrentTerms)
+        #expect(restored.documentCount == held.documentCount && restored.termCount == held.termCount)
+    }
+
+    @Test func statisticsCountedUnderOlderTermRulesAreCountedAfreshFromTheStore() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try FeedStore(path: path)
+        let feeds = try store.syncSubscriptions([FeedSource(url: "https://a.example/feed"),
+                                                 FeedSource(url: "https://b.example/feed")])
+        let running = stage(store)
+        for n in 0...2 { try cycle(n, store, feeds, running) }
+        let held = try running.restoredClusterer().statistics
+        #expect(held.documentCount == 30)
+        // The snapshot as an older version saved it: counted under rules 1, with a journal entry on it.
+        let snapshot = try #require(try store.modelState(named: name))
+        var fields = try #require(try JSONSerialization.jsonObject(with: snapshot) as? [String: Any])
+        fields["rules"] = nil
+        try store.assignStories([], modelState: [name: try JSONSerialization.data(withJSONObject: fields)])
+        try store.assignStories([], modelJournal: [name: Data([2])])
+        let older = try #require(try store.modelState(named: name))
+        #expect(try JSONDecoder().decode(TermStatistics.self, from: older).countsCurrentTerms == false)
+
+        let restarted = stage(try FeedStore(path: path))
+        expectSameCounts(try restarted.restoredClusterer().statistics, held)
+        // The next save is whole, under this version's rules, and a restart finds it.
+        try cycle(3, store, feeds, restarted)
+        #expect(try store.savedModel(named: name).journal.isEmpty)
+        let whole = try #require(try store.modelState(named: name))
+        let saved = try JSONDecoder().decode(TermStatistics.self, from: whole)
+        #expect(saved.countsCurrentTerms && saved.documentCount == 40)
+        #expect(try stage(FeedStore(path: path)).restoredClusterer().statistics
+            == restarted.restoredClusterer().statistics)
+    }
+
+    @Test func anUnreadableOrMissingSnapshotIsCountedAfreshFromTheStore() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try FeedStore(path: path)
+        let feeds = try store.syncSubscriptions([FeedSource(url: "https://a.example/feed")])
+        let running = stage(store)
+        for n in 0...1 { try cycle(n, store, feeds, running) }
+        let held = try running.restoredClusterer().statistics
+        try store.assignStories([], modelState: [name: Data("{\"documentCount\": ".utf8)])
+        expectSameCounts(try stage(FeedStore(path: path)).restoredClusterer().statistics, held)
+        try store.assignStories([], modelState: [name: Data()])
+        expectSameCounts(try stage(FeedStore(path: path)).restoredClusterer().statistics, held)
+    }
 }
