@@ -138,6 +138,7 @@ final class StoryStage: @unchecked Sendable {
             count += 1
         }
         if count > 0 { logger.warning("\(reason): term statistics counted afresh from \(count) stored entries") }
+        learner.refreshWeighting()
         return learner.statistics
     }
 }

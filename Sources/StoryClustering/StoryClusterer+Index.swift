@@ -160,9 +160,7 @@ extension StoryClusterer {
     /// Stories keep their items, keys and holder counts; their centroids go `stale` and are re-summed when next
     /// read, and each one's item list and latest time are set as re-adding its items in window order would.
     func reweighIfDue() {
-        guard statistics.weightingIsStale else { return }
-        statistics.refreshWeighting()
-        journal?.recordRefresh()
+        guard refreshWeighting() else { return }
         for story in stories.values {
             story.seqs.sort()
             story.latest = -.infinity

@@ -172,6 +172,17 @@ public final class StoryClusterer {
         count(makeProfile(item))
     }
 
+    /// Freezes what `learn` counted as the weighting table, when it has outgrown the table: statistics counted
+    /// afresh from a store then weigh the restored window (and `explain`) as a running engine's do, not with the
+    /// empty table they started from. Whether it did.
+    @discardableResult
+    public func refreshWeighting() -> Bool {
+        guard statistics.weightingIsStale else { return false }
+        statistics.refreshWeighting()
+        journal?.recordRefresh()
+        return true
+    }
+
     /// Places one item (its terms counted into the statistics already): weighed with the current table, judged
     /// by the tiers (`decide`), then filed in the window under the story it joined or founded.
     func place(_ item: StoryItem, _ profile: ItemProfile) -> StoryAssignment {

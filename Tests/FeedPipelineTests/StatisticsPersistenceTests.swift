@@ -99,6 +99,8 @@ import TestSupport
     func expectSameCounts(_ restored: TermStatistics, _ held: TermStatistics) {
         #expect(restored.countsCurrentTerms)
         #expect(restored.documentCount == held.documentCount && restored.termCount == held.termCount)
+        // It weighs with what it counted (the restored window and `explain` too), not with an empty table.
+        #expect(restored.weightingCount == restored.documentCount)
     }
 
     @Test func statisticsCountedUnderOlderTermRulesAreCountedAfreshFromTheStore() throws {
