@@ -173,10 +173,10 @@ enum Stopwords {
     /// evidence of those languages (an English headline on a war, a con or Dan Brown stays English). Words of the
     /// English list count for none anyway.
     static let englishHomographs: Set<String> = """
-        ad ai al ale ama andre az bare ben bile bin biz bland bo car ci co come con da dan deg die dig din dina dine \
-        dog door dove end era fine go ham hans hat hem hier hon hun ind inn kan ki kim la lo ma man mange med meg men \
-        mens mere mi mig min mina mine mit mod mon mot mu na ne ned par plus po pod sa seg siden sig sin sine sit ska \
-        son te ten tu ut var vid want war ya
+        ad ai al ale ama andre az bare ben bile bin biz bland bo car co come con dan deg die dig din dina dine dog \
+        door dove end era fine go ham hans hat hem hier hon hun ind inn kan ki kim la lo ma man mange med meg men mens \
+        mere mi mig min mina mine mit mod mon mot mu na ned par plus po pod sa seg siden sig sin sine sit ska son te \
+        ten tu ut var vid want war
         """.split(whereSeparator: \.isWhitespace).map(String.init).reduce(into: []) { $0.insert($1) }
 
     /// Per word: the languages it is a function word of, and those it is evidence of (not an English word).

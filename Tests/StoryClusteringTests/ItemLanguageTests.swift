@@ -106,6 +106,15 @@ import Testing
         }
     }
 
+    @Test func wordsOfSeveralListsStillTellTheLanguagesTheyAreNotEnglishIn() {
+        // Function words of the lists added later that earlier lists hold too: still evidence of the earlier
+        // language (French "ne … pas", Portuguese "da", Spanish "ya", Italian "ci"), not taken for English words.
+        for (word, language) in [("ne", Stopwords.french), ("da", Stopwords.portuguese), ("ya", Stopwords.spanish),
+                                 ("ci", Stopwords.italian), ("de", Stopwords.french), ("на", Stopwords.ukrainian)] {
+            #expect(Stopwords.lookup(EventTokenizer.termHash(of: word)).evidence & language != 0, "\(word)")
+        }
+    }
+
     @Test func germanCapitalsMarkNounsNotNames() {
         func raw(_ word: String, title: String, text: String) -> Float? {
             var tokenizer = EventTokenizer()
