@@ -1,5 +1,6 @@
 /// Lower case for the two-byte UTF-8 characters of European news: Latin-1 (German, French, Spanish, Portuguese,
-/// Nordic), Latin Extended-A (Polish, Czech, Hungarian, Turkish…), Greek and Cyrillic. Without it "Über" opening
+/// Nordic), Latin Extended-A (Polish, Czech, Hungarian, Turkish…), Greek and Cyrillic; and for the three-byte
+/// letters of Vietnamese (Latin Extended Additional). Without it "Über" opening
 /// a sentence and "über" inside one are two words, and a capital outside ASCII marks no name. A table of a few
 /// ranges, not `String.lowercased()`: the tokenizer works on bytes and allocates nothing per word.
 ///
@@ -70,6 +71,16 @@ enum CaseFolding {
         }
     }
 
+    /// The last byte of the lower-case form of a letter of Latin Extended Additional (U+1E00–U+1EFF: Vietnamese
+    /// Ấ, Ở, Ữ…), written E1 `b` `c` with `b` in B8...BB, and whether it was a capital. Capitals are the even code
+    /// points of the block (but U+1E96–U+1E9F), each followed by its small letter; both share their first two bytes.
+    @inline(__always)
+    static func foldLatinExtendedAdditional(_ b: UInt8, _ c: UInt8) -> (last: UInt8, upper: Bool) {
+        let code = 0x1E00 | UInt16(b & 0x03) << 6 | UInt16(c & 0x3F)
+        let upper = code & 1 == 0 && (code <= 0x1E94 || code >= 0x1EA0)
+        return upper ? (c + 1, true) : (c, false)
+    }
+
     /// Passes the UTF-8 bytes of `c` (a folded letter: below U+0800) to `put`.
     @inline(__always)
     static func encode(_ c: UInt16, _ put: (UInt8) -> Void) {
@@ -91,6 +102,11 @@ enum CaseFolding {
             let byte = bytes[i]
             if byte >= 0x41 && byte <= 0x5A {
                 out.append(byte | 0x20)
+            } else if byte == 0xE1 && i + 2 < bytes.count && (0xB8 ... 0xBB).contains(bytes[i + 1])
+                        && bytes[i + 2] & 0xC0 == 0x80 {
+                out += [byte, bytes[i + 1], foldLatinExtendedAdditional(bytes[i + 1], bytes[i + 2]).last]
+                i += 3
+                continue
             } else if byte >= 0xC2 && byte < 0xE0 && i + 1 < bytes.count && bytes[i + 1] & 0xC0 == 0x80,
                       fold(byte, bytes[i + 1]) != .separator {
                 if case let .letter(lower, _) = fold(byte, bytes[i + 1]) { encode(lower) { out.append($0) } }

@@ -203,6 +203,16 @@ struct EventTokenizer {
             } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
                 s.begin(capitalised: byte < 0x61)
                 s.append(byte | 0x20)
+            } else if byte == 0xE1 && i + 2 < n && (0xB8 ... 0xBB).contains(bytes[i + 1])
+                        && bytes[i + 2] & 0xC0 == 0x80 {
+                // A Vietnamese letter (Ấ, Ở): lowercased, and a capital counts as one, as in the two-byte alphabets.
+                let (last, upper) = CaseFolding.foldLatinExtendedAdditional(bytes[i + 1], bytes[i + 2])
+                s.begin(capitalised: upper)
+                s.append(byte)
+                s.append(bytes[i + 1])
+                s.append(last)
+                i += 3
+                continue
             } else if byte >= 0x80 {
                 // U+2000–U+206F (dashes, curly quotes, ellipsis) and no-break space separate words;
                 // other non-ASCII letters are part of the word as they are.

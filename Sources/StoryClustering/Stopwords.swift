@@ -23,8 +23,9 @@ enum Stopwords {
     static let arabic: LanguageMask = 1 << 14
     static let urdu: LanguageMask = 1 << 15
     static let hebrew: LanguageMask = 1 << 16
+    static let vietnamese: LanguageMask = 1 << 17
     /// Bits in use: languages after English are 1 ..< `languageCount`.
-    static let languageCount = 17
+    static let languageCount = 18
 
     /// English first (the default language); the others in the order a tie between them is broken.
     static let lists: [(mask: LanguageMask, words: String)] = [
@@ -167,6 +168,13 @@ enum Stopwords {
         מה מי כך כבר היה הייתה היו יהיה אשר שלא לו לה להם לנו לי בו בה בהם אל מן כדי אך אלא איך למה מתי איפה אותו \
         אותה אותם הזה הזאת האלה אלה בכל וגם ולא יותר שלי אז אחד תחת באמצעות שאני שהוא שהיא
         """),
+        // Vietnamese writes a space between syllables: these are its commonest function syllables (ông and bà,
+        // "Mr" and "Mrs", stand before every name in the news).
+        (vietnamese, """
+        và của là có được cho với các những này trong không một đã để từ khi đến về theo như cũng sẽ tại ra đó \
+        thì nhưng hơn bị vào lại còn rằng đang nhiều mà nên sau trên dưới giữa ở vì nếu hay hoặc rất chỉ đều \
+        cùng qua bởi cả ai gì nào đây ấy họ chúng tôi ông bà việc vẫn làm
+        """),
     ]
 
     /// Function words of other languages that are also common English words or names: they do not count as
@@ -176,7 +184,7 @@ enum Stopwords {
         ad ai al ale ama andre az bare ben bile bin biz bland bo car co come con dan deg die dig din dina dine dog \
         door dove end era fine go ham hans hat hem hier hon hun ind inn kan ki kim la lo ma man mange med meg men mens \
         mere mi mig min mina mine mit mod mon mot mu na ned par plus po pod sa seg siden sig sin sine sit ska son te \
-        ten tu ut var vid want war
+        ten theo tu ut var vid want war
         """.split(whereSeparator: \.isWhitespace).map(String.init).reduce(into: []) { $0.insert($1) }
 
     /// Per word: the languages it is a function word of, and those it is evidence of (not an English word).

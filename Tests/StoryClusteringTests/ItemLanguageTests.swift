@@ -45,6 +45,8 @@ import Testing
          "وزیر خزانہ نے کہا کہ اس بجٹ میں عوام کے لیے کئی نئی سہولتیں شامل ہیں۔"),
         (Stopwords.hebrew, "הממשלה אישרה את תקציב המדינה",
          "השרים הצביעו בעד ההצעה אחרי דיון ארוך, אבל האופוזיציה אמרה שהיא לא תתמוך בה."),
+        (Stopwords.vietnamese, "Chính phủ công bố gói hỗ trợ mới cho doanh nghiệp",
+         "Theo thông báo, các doanh nghiệp nhỏ sẽ được vay vốn với lãi suất thấp trong hai năm tới."),
     ] as [(Stopwords.LanguageMask, String, String)])
     func itemsInOtherLanguagesDropTheirFunctionWords(_ language: Stopwords.LanguageMask, _ title: String,
                                                      _ text: String) {
@@ -99,6 +101,7 @@ import Testing
         (Stopwords.arabic, "في من على إلى عن أن هذا التي الذي مع كان"),
         (Stopwords.urdu, "کے میں کی اور سے کا کو نے ہے پر یہ کہ"),
         (Stopwords.hebrew, "של את על לא עם זה כי גם הוא אבל"),
+        (Stopwords.vietnamese, "và của là có được cho với các những này trong không"),
     ] as [(Stopwords.LanguageMask, String)])
     func theCommonestFunctionWordsAreListed(_ language: Stopwords.LanguageMask, _ words: String) {
         for word in words.split(separator: " ") {
