@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits text into word tokens without allocating a string per word: works on UTF-8 bytes, lowercases the
 /// alphabets of European news (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic: `CaseFolding`), keeps digits
 /// with their decimal separators, and notes the cues that mark a name or a figure. Chinese, Japanese and Korean are
@@ -155,11 +157,31 @@ struct EventTokenizer {
     mutating func tokenize(_ text: String, limit: Int = .max, _ body: (Token) -> Void) {
         if keepText { words.removeAll(keepingCapacity: true) }
         var text = text
+        // Decomposed text (é as e and a combining accent, Việt with its two marks apart, Korean as separate jamo:
+        // how macOS and some CMSs write it) reads as the composed text it stands for: otherwise its words differ,
+        // byte for byte, from the same words written composed.
+        if Self.hasDecomposedCharacters(&text) { text = text.precomposedStringWithCanonicalMapping }
         text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.wordWindow) { window in
                 var state = Scan(window: window.baseAddress!, whole: keepText ? [] : nil)
                 scan(bytes, &state, limit: limit, body)
             }
+        }
+    }
+
+    /// Whether `text` holds combining diacritics (U+0300–U+036F: UTF-8 lead bytes CC and CD) or conjoining Hangul
+    /// jamo (U+1100–U+11FF: E1 84–87): text that composes to other bytes. One pass of a few comparisons a byte.
+    static func hasDecomposedCharacters(_ text: inout String) -> Bool {
+        text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                if byte == 0xCC || byte == 0xCD { return true }
+                if byte == 0xE1 && i + 1 < n && bytes[i + 1] >= 0x84 && bytes[i + 1] <= 0x87 { return true }
+                i += 1
+            }
+            return false
         }
     }
 
@@ -340,6 +362,8 @@ struct EventTokenizer {
 
     /// The hash the tokenizer gives `word` read alone (lowercased, stemmed), for tables of known words.
     static func termHash(of word: String) -> UInt64 {
+        var word = word
+        if hasDecomposedCharacters(&word) { word = word.precomposedStringWithCanonicalMapping }
         var bytes = CaseFolding.lowercased(Array(word.utf8))
         let stem = stem(length: bytes.count) { bytes[bytes.count - 1 - $0] }
         bytes.removeLast(stem.drop)

@@ -110,6 +110,17 @@ import Testing
         #expect(tokens("בית־ספר").words == ["בית", "ספר"])
     }
 
+    @Test func decomposedTextReadsAsTheComposedTextItStandsFor() {
+        // é as e + U+0301; Việt with its two marks apart; 한국 as conjoining jamo.
+        for (decomposed, composed) in [("Cafe\u{301} de\u{301}ja\u{300}", "Café déjà"),
+                                       ("Vie\u{323}\u{302}t Nam", "Việt Nam"),
+                                       ("\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}", "한국")] {
+            #expect(Array(decomposed.utf8) != Array(composed.utf8))
+            #expect(tokens(decomposed).hashes == tokens(composed).hashes && !tokens(composed).hashes.isEmpty,
+                    "\(composed)")
+        }
+    }
+
     @Test func writtenFormsOfOneArabicLetterReadAsOne() {
         // Alef with or without hamza, Arabic's yeh and kaf as Urdu writes them, teh marbuta; vowel signs and the
         // tatweel dropped.
