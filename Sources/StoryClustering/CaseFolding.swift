@@ -38,16 +38,41 @@ enum CaseFolding {
             return c & 1 == 1 ? .letter(lower: c + 1, upper: true) : .letter(lower: c, upper: false)
         case 0x178:  // Ÿ
             return .letter(lower: 0xFF, upper: true)
+        // Greek drops its accents (tonos, dialytika) and writes final sigma as σ: capitals carry no accents
+        // ("ΑΘΗΝΑΣ" is "Αθήνας"), so headlines in capitals would otherwise share no word with the same words in
+        // lower case, as Greek search engines normalise them.
         case 0x386:  // Ά
-            return .letter(lower: 0x3AC, upper: true)
-        case 0x388...0x38A:  // Έ Ή Ί
-            return .letter(lower: c + 37, upper: true)
+            return .letter(lower: 0x3B1, upper: true)
+        case 0x388:  // Έ
+            return .letter(lower: 0x3B5, upper: true)
+        case 0x389:  // Ή
+            return .letter(lower: 0x3B7, upper: true)
+        case 0x38A, 0x3AA:  // Ί Ϊ
+            return .letter(lower: 0x3B9, upper: true)
         case 0x38C:  // Ό
-            return .letter(lower: 0x3CC, upper: true)
-        case 0x38E...0x38F:  // Ύ Ώ
-            return .letter(lower: c + 63, upper: true)
+            return .letter(lower: 0x3BF, upper: true)
+        case 0x38E, 0x3AB:  // Ύ Ϋ
+            return .letter(lower: 0x3C5, upper: true)
+        case 0x38F:  // Ώ
+            return .letter(lower: 0x3C9, upper: true)
         case 0x391...0x3A9 where c != 0x3A2:  // Α…Ω
             return .letter(lower: c + 32, upper: true)
+        case 0x3AC:  // ά
+            return .letter(lower: 0x3B1, upper: false)
+        case 0x3AD:  // έ
+            return .letter(lower: 0x3B5, upper: false)
+        case 0x3AE:  // ή
+            return .letter(lower: 0x3B7, upper: false)
+        case 0x3AF, 0x3CA, 0x390:  // ί ϊ ΐ
+            return .letter(lower: 0x3B9, upper: false)
+        case 0x3CC:  // ό
+            return .letter(lower: 0x3BF, upper: false)
+        case 0x3CD, 0x3CB, 0x3B0:  // ύ ϋ ΰ
+            return .letter(lower: 0x3C5, upper: false)
+        case 0x3CE:  // ώ
+            return .letter(lower: 0x3C9, upper: false)
+        case 0x3C2:  // ς
+            return .letter(lower: 0x3C3, upper: false)
         case 0x400...0x40F:  // Ѐ…Џ
             return .letter(lower: c + 80, upper: true)
         case 0x410...0x42F:  // А…Я

@@ -24,8 +24,10 @@ enum Stopwords {
     static let urdu: LanguageMask = 1 << 15
     static let hebrew: LanguageMask = 1 << 16
     static let vietnamese: LanguageMask = 1 << 17
+    static let greek: LanguageMask = 1 << 18
+    static let persian: LanguageMask = 1 << 19
     /// Bits in use: languages after English are 1 ..< `languageCount`.
-    static let languageCount = 18
+    static let languageCount = 20
 
     /// English first (the default language); the others in the order a tie between them is broken.
     static let lists: [(mask: LanguageMask, words: String)] = [
@@ -174,6 +176,19 @@ enum Stopwords {
         và của là có được cho với các những này trong không một đã để từ khi đến về theo như cũng sẽ tại ra đó \
         thì nhưng hơn bị vào lại còn rằng đang nhiều mà nên sau trên dưới giữa ở vì nếu hay hoặc rất chỉ đều \
         cùng qua bởi cả ai gì nào đây ấy họ chúng tôi ông bà việc vẫn làm
+        """),
+        // Accents are dropped as the tokenizer reads Greek (`CaseFolding`); single letters (ο, η, ή) are no tokens.
+        (greek, """
+        και το να της του τα σε με την για από που οι των στο στην τον στη ως στα ένα μια μία θα δεν είναι ότι \
+        αλλά όπως στις στους τις τους κατά μετά πριν όταν μέχρι χωρίς αυτό αυτή αυτά αυτός αυτές αυτούς ήταν \
+        έχει έχουν είχε ενώ όμως πως πώς αν εάν μην μη ούτε δε στον προς έναν ενός μιας πιο πολύ ακόμη ακόμα \
+        επίσης όλα όλοι όλες κάθε οποίο οποία οποίος οποίοι οποίες οποίων εκεί εδώ τώρα μόνο λόγω σύμφωνα
+        """),
+        // Persian, in the letter forms Arabic script folds to (ی, ک); the prefix می and the plural ها, joined to
+        // their word by a zero-width non-joiner, are words of their own as the tokenizer reads them.
+        (persian, """
+        در به از که این را با است برای آن یک خود تا کرد شد می هم نیز بر یا اما اگر پس هر شده شود کند کرده بود \
+        باید دارد داشت های ها ای بین پیش روی زیر همه چه چون وی او ما شما آنها ایشان دیگر
         """),
     ]
 

@@ -47,6 +47,10 @@ import Testing
          "השרים הצביעו בעד ההצעה אחרי דיון ארוך, אבל האופוזיציה אמרה שהיא לא תתמוך בה."),
         (Stopwords.vietnamese, "Chính phủ công bố gói hỗ trợ mới cho doanh nghiệp",
          "Theo thông báo, các doanh nghiệp nhỏ sẽ được vay vốn với lãi suất thấp trong hai năm tới."),
+        (Stopwords.greek, "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία",
+         "Ο υπουργός είπε ότι τα μέτρα θα ισχύσουν από τον επόμενο μήνα και ότι δεν θα αυξηθούν οι φόροι."),
+        (Stopwords.persian, "دولت بسته حمایتی جدیدی برای کسب‌وکارها اعلام کرد",
+         "وزیر اقتصاد گفت که این بسته از ماه آینده اجرا می‌شود و شامل وام‌های کم‌بهره برای شرکت‌های کوچک است."),
     ] as [(Stopwords.LanguageMask, String, String)])
     func itemsInOtherLanguagesDropTheirFunctionWords(_ language: Stopwords.LanguageMask, _ title: String,
                                                      _ text: String) {
@@ -102,6 +106,8 @@ import Testing
         (Stopwords.urdu, "کے میں کی اور سے کا کو نے ہے پر یہ کہ"),
         (Stopwords.hebrew, "של את על לא עם זה כי גם הוא אבל"),
         (Stopwords.vietnamese, "và của là có được cho với các những này trong không"),
+        (Stopwords.greek, "και το να της του τα σε με την για από που ΤΗΝ ΓΙΑ ΑΠΟ"),
+        (Stopwords.persian, "در به از که این را با است برای آن یک خود"),
     ] as [(Stopwords.LanguageMask, String)])
     func theCommonestFunctionWordsAreListed(_ language: Stopwords.LanguageMask, _ words: String) {
         for word in words.split(separator: " ") {
