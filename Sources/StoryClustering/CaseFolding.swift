@@ -73,6 +73,12 @@ enum CaseFolding {
             return .letter(lower: 0x3C9, upper: false)
         case 0x3C2:  // ς
             return .letter(lower: 0x3C3, upper: false)
+        // Russian prints ё as е more often than not (Хрущёв, Хрущев; её, ее): both read as е, as Russian search
+        // engines read them.
+        case 0x401:  // Ё
+            return .letter(lower: 0x435, upper: true)
+        case 0x451:  // ё
+            return .letter(lower: 0x435, upper: false)
         case 0x400...0x40F:  // Ѐ…Џ
             return .letter(lower: c + 80, upper: true)
         case 0x410...0x42F:  // А…Я
