@@ -10,7 +10,7 @@ import Testing
         ("Governor's guarantees: Mt Gox files 37,000 claims on 01/07/2014 at 10:30",
          "The exchange's lawyers said in Tokyo that the countries' regulators would review it."),
         ("Über die Brücke: Der Landtag stimmt ab", "Die Abgeordneten haben sich für alle Schulen geeinigt."),
-        ("В Москве открылась станция; У Києві відкрили станцію", "Мэр сказал, что это начало. Мер сказав, що це лише початок."),
+        ("В Москве открылась станция; У Києві відкрили станцію", "Мэр сказал, что это начало; Хрущёв. Мер сказав, що це лише початок."),
         ("北海道东部海域发生6.8级地震：钏路震感明显", "日本気象庁によると、釧路市で震度5強を観測した。ＯＰＰＯ发布Ｅｎｃｏ"),
         ("서울시는 지하철요금을 올린다", "서울시가 밝혔다"),
         ("إسرائيل والعراق: مُحَمَّد في الـعـراق", "حکومت نے بجٹ کا اعلان کر دیا۔ کي کتاب"),
@@ -36,7 +36,7 @@ import Testing
 
     @Test func theProbeReadsAsUnderTheCurrentTermRules() {
         #expect(TermStatistics.termRules == 2)
-        #expect(Self.digest() == 0xfe3a_52da_0e64_12f6, """
+        #expect(Self.digest() == 0xb878_66db_a907_6764, """
             the probe's counted terms changed: raise TermStatistics.termRules, then set this test's rules and \
             digest (\(String(Self.digest(), radix: 16)))
             """)
