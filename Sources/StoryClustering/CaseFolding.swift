@@ -16,6 +16,8 @@ enum CaseFolding {
         case letter(lower: UInt16, upper: Bool)
         /// No part of the word's identity: dropped (Arabic vowel signs, the tatweel).
         case ignored
+        /// A digit of another script (Arabic-Indic ٢, Persian ۲): the ASCII digit, so ٢٠١٤ and ۲۰۱۴ read as 2014.
+        case digit(UInt8)
     }
 
     /// The character encoded by `lead` (0xC2...0xDF) and its continuation byte.
@@ -32,6 +34,8 @@ enum CaseFolding {
             return .letter(lower: c + 0x20, upper: true)
         case 0x130:  // İ: Turkish capital dotted I, lower case the ASCII i
             return .letter(lower: 0x69, upper: true)
+        case 0x131:  // ı: Turkish dotless i, read as i: "IŞIK" (an ASCII capital I) and "ışık" are one word
+            return .letter(lower: 0x69, upper: false)
         case 0x100...0x137, 0x14A...0x177:
             return c & 1 == 0 ? .letter(lower: c + 1, upper: true) : .letter(lower: c, upper: false)
         case 0x139...0x148, 0x179...0x17E:
@@ -95,6 +99,10 @@ enum CaseFolding {
             return .letter(lower: 0x647, upper: false)
         case 0x640, 0x64B ... 0x652, 0x670:  // tatweel, vowel signs (fatha, damma, kasra, shadda, sukun…)
             return .ignored
+        case 0x660 ... 0x669:  // Arabic-Indic digits
+            return .digit(UInt8(truncatingIfNeeded: c - 0x660) + 0x30)
+        case 0x6F0 ... 0x6F9:  // Persian and Urdu digits
+            return .digit(UInt8(truncatingIfNeeded: c - 0x6F0) + 0x30)
         case 0x5BE, 0x5C0, 0x5C3, 0x5C6:  // Hebrew maqaf (a hyphen), paseq, sof pasuq, nun hafukha
             return .separator
         default:
@@ -140,7 +148,11 @@ enum CaseFolding {
                 continue
             } else if byte >= 0xC2 && byte < 0xE0 && i + 1 < bytes.count && bytes[i + 1] & 0xC0 == 0x80,
                       fold(byte, bytes[i + 1]) != .separator {
-                if case let .letter(lower, _) = fold(byte, bytes[i + 1]) { encode(lower) { out.append($0) } }
+                switch fold(byte, bytes[i + 1]) {
+                case let .letter(lower, _): encode(lower) { out.append($0) }
+                case let .digit(ascii): out.append(ascii)
+                case .separator, .ignored: break
+                }
                 i += 2
                 continue
             } else {

@@ -256,6 +256,10 @@ struct EventTokenizer {
                         CaseFolding.encode(lower) { s.append($0) }
                     case .ignored:
                         break
+                    case let .digit(ascii):
+                        s.begin(capitalised: false)
+                        s.hasDigit = true
+                        s.append(ascii)
                     }
                     i += 2
                     continue

@@ -79,6 +79,8 @@ import Testing
             #expect(EventTokenizer.termHash(of: upper) == hash(lower), "\(upper)")
         }
         #expect(tokens("İstanbul").words == ["istanbul"])
+        // Turkish dotless ı reads as i: an ASCII capital I cannot tell them apart.
+        #expect(tokens("IŞIK ışık Işık").words == ["işik", "işik", "işik"])
         // Vietnamese letters of Latin Extended Additional, three bytes each.
         #expect(tokens("Ở ở ẤN ĐỘ ấn độ Ữ").words == ["ở", "ở", "ấn", "độ", "ấn", "độ", "ữ"])
         #expect(EventTokenizer.termHash(of: "Ấn") == hash("ấn"))
@@ -131,6 +133,16 @@ import Testing
             #expect(tokens(decomposed).hashes == tokens(composed).hashes && !tokens(composed).hashes.isEmpty,
                     "\(composed)")
         }
+    }
+
+    @Test func arabicAndPersianDigitsReadAsASCIIDigits() {
+        #expect(tokens("٢٠١٤ ۲۰۱۴ 2014 ٥").words == ["2014", "2014", "2014", "5"])
+        #expect(EventTokenizer.termHash(of: "۱۴۰۲") == hash("1402"))
+        // A figure: it gets a figure's weight, and a single digit is a token as an ASCII one is.
+        var tokenizer = EventTokenizer()
+        var digits: [Bool] = []
+        tokenizer.tokenize("٥ ۷") { digits.append($0.hasDigit) }
+        #expect(digits == [true, true])
     }
 
     @Test func writtenFormsOfOneArabicLetterReadAsOne() {
