@@ -225,6 +225,13 @@ struct EventTokenizer {
             } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
                 s.begin(capitalised: byte < 0x61)
                 s.append(byte | 0x20)
+            } else if byte == 0xE0 && i + 2 < n && bytes[i + 1] == 0xA5 && (bytes[i + 2] == 0xA4 || bytes[i + 2] == 0xA5) {
+                // The danda । and double danda ॥ (U+0964, U+0965): the full stop of Hindi, Bengali and other Indic
+                // scripts, written against the word before it.
+                emit(s.flush(), s, &self)
+                s.sentenceStart = true
+                i += 3
+                continue
             } else if byte == 0xE1 && i + 2 < n && (0xB8 ... 0xBB).contains(bytes[i + 1])
                         && bytes[i + 2] & 0xC0 == 0x80 {
                 // A Vietnamese letter (Ấ, Ở): lowercased, and a capital counts as one, as in the two-byte alphabets.

@@ -26,8 +26,10 @@ enum Stopwords {
     static let vietnamese: LanguageMask = 1 << 17
     static let greek: LanguageMask = 1 << 18
     static let persian: LanguageMask = 1 << 19
+    static let hindi: LanguageMask = 1 << 20
+    static let indonesian: LanguageMask = 1 << 21
     /// Bits in use: languages after English are 1 ..< `languageCount`.
-    static let languageCount = 20
+    static let languageCount = 22
 
     /// English first (the default language); the others in the order a tie between them is broken.
     static let lists: [(mask: LanguageMask, words: String)] = [
@@ -190,16 +192,26 @@ enum Stopwords {
         در به از که این را با است برای آن یک خود تا کرد شد می هم نیز بر یا اما اگر پس هر شده شود کند کرده بود \
         باید دارد داشت های ها ای بین پیش روی زیر همه چه چون وی او ما شما آنها ایشان دیگر
         """),
+        (hindi, """
+        के का की है में और को से पर यह भी कि एक हैं था थी थे नहीं लिए ने तो ही या हो कर गया गई गए इस किया जो कहा \
+        इसके उनके उन्होंने अपने वह वे साथ बाद तक रहा रही रहे होने करने जा सकता सकते अब कोई कुछ जब तरह द्वारा
+        """),
+        // Indonesian and Malay.
+        (indonesian, """
+        yang dan di ke dari ini itu untuk dengan pada adalah dalam tidak akan juga oleh sebagai atau karena \
+        telah bisa ada mereka kami kita saya ia dia tersebut saat lebih sudah hanya setelah bagi hingga antara \
+        namun tetapi jika para secara sejak masih harus agar serta belum pun bahwa yaitu
+        """),
     ]
 
     /// Function words of other languages that are also common English words or names: they do not count as
     /// evidence of those languages (an English headline on a war, a con or Dan Brown stays English). Words of the
     /// English list count for none anyway.
     static let englishHomographs: Set<String> = """
-        ad ai al ale ama andre az bare ben bile bin biz bland bo car co come con dan deg die dig din dina dine dog \
-        door dove end era fine go ham hans hat hem hier hon hun ind inn kan ki kim la lo ma man mange med meg men mens \
-        mere mi mig min mina mine mit mod mon mot mu na ned par plus po pod sa seg siden sig sin sine sit ska son te \
-        ten theo tu ut var vid want war
+        ad ada agar ai al ale ama andre az bare ben bile bin biz bland bo car co come con dan deg dia die dig \
+        din dina dine dog door dove end era fine go ham hans hat hem hier hon hun ind inn kan ki kim la lo ma \
+        man mange med meg men mens mere mi mig min mina mine mit mod mon mot mu na ned par plus po pod pun sa \
+        seg siden sig sin sine sit ska son te ten theo tu ut var vid want war
         """.split(whereSeparator: \.isWhitespace).map(String.init).reduce(into: []) { $0.insert($1) }
 
     /// Per word: the languages it is a function word of, and those it is evidence of (not an English word).

@@ -106,10 +106,12 @@ import Testing
         #expect(tokens("1ª 2º 5µm").words == ["1ª", "2º", "5µm"])
     }
 
-    @Test func arabicUrduAndHebrewPunctuationSeparatesWords() {
+    @Test func arabicUrduHebrewAndIndicPunctuationSeparatesWords() {
         // Urdu's full stop, the Arabic comma and question mark, the Hebrew maqaf (a hyphen).
         #expect(tokens("شامل ہیں۔ اور، کیا؟").words == ["شامل", "هیں", "اور", "کیا"])  // ہ read as ه (below)
         #expect(tokens("בית־ספר").words == ["בית", "ספר"])
+        // The danda of Hindi and other Indic scripts ends a sentence against the word before it.
+        #expect(tokens("लागू होगी। अगले॥ दिन").words == ["लागू", "होगी", "अगले", "दिन"])
     }
 
     @Test func greekReadsWithoutAccentsAndWithOneSigmaAndRussianWithoutYo() {

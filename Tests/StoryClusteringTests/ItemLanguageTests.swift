@@ -49,6 +49,10 @@ import Testing
          "Theo thông báo, các doanh nghiệp nhỏ sẽ được vay vốn với lãi suất thấp trong hai năm tới."),
         (Stopwords.greek, "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία",
          "Ο υπουργός είπε ότι τα μέτρα θα ισχύσουν από τον επόμενο μήνα και ότι δεν θα αυξηθούν οι φόροι."),
+        (Stopwords.hindi, "सरकार ने नई आर्थिक योजना की घोषणा की",
+         "मंत्री ने कहा कि यह योजना अगले महीने से लागू होगी और इसके तहत छोटे व्यापारियों को सस्ता कर्ज मिलेगा।"),
+        (Stopwords.indonesian, "Pemerintah mengumumkan paket bantuan baru untuk usaha kecil",
+         "Menurut menteri, paket tersebut akan berlaku mulai bulan depan dan dapat digunakan oleh para pengusaha."),
         (Stopwords.persian, "دولت بسته حمایتی جدیدی برای کسب‌وکارها اعلام کرد",
          "وزیر اقتصاد گفت که این بسته از ماه آینده اجرا می‌شود و شامل وام‌های کم‌بهره برای شرکت‌های کوچک است."),
     ] as [(Stopwords.LanguageMask, String, String)])
@@ -108,6 +112,8 @@ import Testing
         (Stopwords.vietnamese, "và của là có được cho với các những này trong không"),
         (Stopwords.greek, "και το να της του τα σε με την για από που ΤΗΝ ΓΙΑ ΑΠΟ"),
         (Stopwords.persian, "در به از که این را با است برای آن یک خود"),
+        (Stopwords.hindi, "के का की है में और को से पर यह भी कि"),
+        (Stopwords.indonesian, "yang dan di ke dari ini itu untuk dengan pada adalah dalam"),
     ] as [(Stopwords.LanguageMask, String)])
     func theCommonestFunctionWordsAreListed(_ language: Stopwords.LanguageMask, _ words: String) {
         for word in words.split(separator: " ") {
