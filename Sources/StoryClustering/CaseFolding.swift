@@ -1,12 +1,15 @@
-/// Lower case for the two-byte UTF-8 characters of European news: Latin-1 (German, French, Spanish, Portuguese,
-/// Nordic), Latin Extended-A (Polish, Czech, Hungarian, Turkish…), Greek and Cyrillic; and for the three-byte
-/// letters of Vietnamese (Latin Extended Additional). Without it "Über" opening
-/// a sentence and "über" inside one are two words, and a capital outside ASCII marks no name. A table of a few
-/// ranges, not `String.lowercased()`: the tokenizer works on bytes and allocates nothing per word.
+/// How the tokenizer reads the letters beyond ASCII, so that one word written two ways is one word. A table of a few
+/// ranges over UTF-8 bytes, not `String.lowercased()`: the tokenizer allocates nothing per word.
 ///
-/// Arabic script has no case, but one letter has several written forms that news sites mix (إسرائيل, اسرائيل;
-/// Urdu's کی written with Arabic's ي as کي): they fold to one, as Arabic search engines normalise them, and the
-/// optional vowel signs and the tatweel (a stretch of the line) are dropped.
+/// - Lower case for the two-byte characters of European news: Latin-1 (German, French, Spanish, Portuguese,
+///   Nordic), Latin Extended-A (Polish, Czech, Hungarian, Turkish…), Greek and Cyrillic; and for the three-byte
+///   letters of Vietnamese (Latin Extended Additional). Without it "Über" opening a sentence and "über" inside one
+///   are two words, and a capital outside ASCII marks no name.
+/// - The variants a language's own search engines fold: Greek without accents and with one sigma, Russian ё as е,
+///   Turkish ı as i.
+/// - Arabic script has no case, but one letter has several written forms that news sites mix (إسرائيل, اسرائيل;
+///   Urdu's کی written with Arabic's ي as کي): they fold to one, and the optional vowel signs and the tatweel (a
+///   stretch of the line) are dropped. Its digits read as ASCII digits.
 enum CaseFolding {
     enum Folded: Equatable {
         /// Separates words: Latin-1 punctuation and symbols (no-break space, « », ¿, ¡, ·, °, ×, ÷…), and the
