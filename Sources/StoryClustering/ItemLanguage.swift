@@ -12,7 +12,12 @@ enum ItemLanguage {
             for token in tokens where token.stopwordLanguages != 0 {
                 if token.stopwordLanguages & Stopwords.english != 0 { english += 1 }
                 guard token.languageEvidence != 0, !token.isCapitalised else { continue }
-                for bit in 1 ..< Stopwords.languageCount where token.languageEvidence & (1 << bit) != 0 { evidence[bit] += 1 }
+                // Only the bits set: a word is evidence of one language or a few of the 22.
+                var bits = token.languageEvidence & ~Stopwords.english
+                while bits != 0 {
+                    evidence[bits.trailingZeroBitCount] += 1
+                    bits &= bits - 1
+                }
             }
         }
         count(title)
