@@ -6,7 +6,7 @@
 ///   letters of Vietnamese (Latin Extended Additional). Without it "Über" opening a sentence and "über" inside one
 ///   are two words, and a capital outside ASCII marks no name.
 /// - The variants a language's own search engines fold: Greek without accents and with one sigma, Russian ё as е,
-///   Turkish ı as i.
+///   Turkish ı as i, Romanian ș and ț with a comma as with a cedilla.
 /// - Arabic script has no case, but one letter has several written forms that news sites mix (إسرائيل, اسرائيل;
 ///   Urdu's کی written with Arabic's ي as کي): they fold to one, and the optional vowel signs and the tatweel (a
 ///   stretch of the line) are dropped. Its digits read as ASCII digits.
@@ -43,6 +43,11 @@ enum CaseFolding {
             return c & 1 == 0 ? .letter(lower: c + 1, upper: true) : .letter(lower: c, upper: false)
         case 0x139...0x148, 0x179...0x17E:
             return c & 1 == 1 ? .letter(lower: c + 1, upper: true) : .letter(lower: c, upper: false)
+        // Romanian writes ș and ț with a comma below or, from older keyboards, with a cedilla (ş, ţ): one letter.
+        case 0x218, 0x219:  // Ș ș
+            return .letter(lower: 0x15F, upper: c == 0x218)
+        case 0x21A, 0x21B:  // Ț ț
+            return .letter(lower: 0x163, upper: c == 0x21A)
         case 0x178:  // Ÿ
             return .letter(lower: 0xFF, upper: true)
         // Greek drops its accents (tonos, dialytika) and writes final sigma as σ: capitals carry no accents

@@ -28,8 +28,12 @@ enum Stopwords {
     static let persian: LanguageMask = 1 << 19
     static let hindi: LanguageMask = 1 << 20
     static let indonesian: LanguageMask = 1 << 21
+    static let czech: LanguageMask = 1 << 22
+    static let romanian: LanguageMask = 1 << 23
+    static let hungarian: LanguageMask = 1 << 24
+    static let finnish: LanguageMask = 1 << 25
     /// Bits in use: languages after English are 1 ..< `languageCount`.
-    static let languageCount = 22
+    static let languageCount = 26
 
     /// English first (the default language); the others in the order a tie between them is broken.
     static let lists: [(mask: LanguageMask, words: String)] = [
@@ -202,16 +206,37 @@ enum Stopwords {
         telah bisa ada mereka kami kita saya ia dia tersebut saat lebih sudah hanya setelah bagi hingga antara \
         namun tetapi jika para secara sejak masih harus agar serta belum pun bahwa yaitu
         """),
+        // Single letters (a, v, s, z, o, k, i) are no tokens.
+        (czech, """
+        se na je že to do jako ale za pro jsem by po jsou jak tak které který která kterou kteří při od jen už \
+        jeho její jejich byl byla bylo byly bude budou být nebo ani když také tento tato toto této tím mezi \
+        podle před pod nad než však již až aby co kde ten ta tu ty si mu jim jej ve ze ke bez proti během kvůli
+        """),
+        (romanian, """
+        și în de la cu pe din care al ai ale un unei unui este sunt fost fi va vor nu mai se că ca pentru sau \
+        dar iar după prin până între despre acest această aceste acești lui ei lor său sale cel cea cele cei \
+        fiind are au avea doar foarte
+        """),
+        (hungarian, """
+        az és hogy nem is egy van volt de meg már csak még mint ki be el fel le ha azt ez ezt amely amelyek aki \
+        akik vagy pedig között után szerint miatt mert majd sem lesz lett kell nagyon most ami amit ahol így úgy \
+        őket neki nekik alatt előtt
+        """),
+        (finnish, """
+        ja on ei että se oli ovat olla mutta kuin myös joka jotka tai kun niin jo vain sekä hän he me te ne tämä \
+        nämä tuo siitä sen sitä hänen heidän jossa jonka mukaan kanssa vuoksi jälkeen ennen aikana yli alle noin \
+        nyt sitten vielä kaikki mitä mikä
+        """),
     ]
 
     /// Function words of other languages that are also common English words or names: they do not count as
     /// evidence of those languages (an English headline on a war, a con or Dan Brown stays English). Words of the
     /// English list count for none anyway.
     static let englishHomographs: Set<String> = """
-        ad ada agar ai al ale ama andre az bare ben bile bin biz bland bo car co come con dan deg dia die dig \
-        din dina dine dog door dove end era fine go ham hans hat hem hier hon hun ind inn kan ki kim la lo ma \
-        man mange med meg men mens mere mi mig min mina mine mit mod mon mot mu na ned par plus po pod pun sa \
-        seg siden sig sin sine sit ska son te ten theo tu ut var vid want war
+        ad ada agar ai al ale ama andre az bare ben bile bin biz bland bo ca car care co come con dan deg dia \
+        die dig din dina dine dog door dove end era fi fine go ha ham hans hat hem hier hon hun ind inn jo kan \
+        ki kim la lo ma man mange med meg men mens mere mi mig min mina mine mit mod mon mot mu na ned par plus \
+        po pod pun sa seg siden sig sin sine sit ska son te ten theo tu ut var vid want war
         """.split(whereSeparator: \.isWhitespace).map(String.init).reduce(into: []) { $0.insert($1) }
 
     /// Per word: the languages it is a function word of, and those it is evidence of (not an English word).
@@ -242,10 +267,12 @@ enum Stopwords {
     }()
 
     /// The same as an open-addressing table probed with the hash's low bits (term hashes are mixed): the
-    /// tokenizer asks about every word, and a `Dictionary` would run SipHash each time.
+    /// tokenizer asks about every word, and a `Dictionary` would run SipHash each time. At most a quarter full,
+    /// so most misses (most words are no function word) end at the first empty slot.
     private static let table: [Entry] = {
-        var table = [Entry](repeating: Entry(hash: 0, languages: 0, evidence: 0), count: 4096)
-        precondition(entries.count * 2 < table.count)
+        var size = 1024
+        while size < entries.count * 4 { size <<= 1 }
+        var table = [Entry](repeating: Entry(hash: 0, languages: 0, evidence: 0), count: size)
         for entry in entries {
             var i = Int(truncatingIfNeeded: entry.hash) & (table.count - 1)
             while table[i].hash != 0 { i = (i + 1) & (table.count - 1) }

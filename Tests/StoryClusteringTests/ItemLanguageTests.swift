@@ -53,6 +53,14 @@ import Testing
          "मंत्री ने कहा कि यह योजना अगले महीने से लागू होगी और इसके तहत छोटे व्यापारियों को सस्ता कर्ज मिलेगा।"),
         (Stopwords.indonesian, "Pemerintah mengumumkan paket bantuan baru untuk usaha kecil",
          "Menurut menteri, paket tersebut akan berlaku mulai bulan depan dan dapat digunakan oleh para pengusaha."),
+        (Stopwords.czech, "Vláda schválila nový zákon o daních",
+         "Ministr řekl, že zákon bude platit od ledna a že se týká také malých firem, které mají méně zaměstnanců."),
+        (Stopwords.romanian, "Guvernul a aprobat o nouă lege privind taxele",
+         "Ministrul a spus că legea va intra în vigoare din ianuarie și că se aplică și firmelor mici."),
+        (Stopwords.hungarian, "A kormány új adótörvényt fogadott el",
+         "A miniszter szerint a törvény januártól lesz érvényes, és a kis cégekre is vonatkozik, amelyek kevés dolgozót foglalkoztatnak."),
+        (Stopwords.finnish, "Hallitus hyväksyi uuden verolain",
+         "Ministerin mukaan laki tulee voimaan tammikuussa ja se koskee myös pieniä yrityksiä, joilla on vähän työntekijöitä."),
         (Stopwords.persian, "دولت بسته حمایتی جدیدی برای کسب‌وکارها اعلام کرد",
          "وزیر اقتصاد گفت که این بسته از ماه آینده اجرا می‌شود و شامل وام‌های کم‌بهره برای شرکت‌های کوچک است."),
     ] as [(Stopwords.LanguageMask, String, String)])
@@ -71,6 +79,8 @@ import Testing
         // English words and names that are Polish or Turkish function words.
         ("Kim Jong Un and Ban Ki-moon: the go-between at MIT", ""),
         ("Biz bosses drink ale at Co-op pod launch in AZ", ""),
+        // English words that are Romanian or Finnish function words.
+        ("Care home fees rise as Wi-Fi costs hit CA carers, says Jo", ""),
         // Too short to tell: the English list, as before other languages were known.
         ("Kohl", ""),
     ])
@@ -114,6 +124,10 @@ import Testing
         (Stopwords.persian, "در به از که این را با است برای آن یک خود"),
         (Stopwords.hindi, "के का की है में और को से पर यह भी कि"),
         (Stopwords.indonesian, "yang dan di ke dari ini itu untuk dengan pada adalah dalam"),
+        (Stopwords.czech, "se na je že to do jako ale za pro"),
+        (Stopwords.romanian, "și în de la cu pe din care este nu ŞI ȘI şi"),
+        (Stopwords.hungarian, "az és hogy nem egy van volt de meg már"),
+        (Stopwords.finnish, "ja on ei että se oli ovat olla mutta kuin"),
     ] as [(Stopwords.LanguageMask, String)])
     func theCommonestFunctionWordsAreListed(_ language: Stopwords.LanguageMask, _ words: String) {
         for word in words.split(separator: " ") {

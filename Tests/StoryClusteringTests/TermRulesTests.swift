@@ -20,6 +20,7 @@ import Testing
         ("دولت بسته جدیدی برای کسب‌وکارها اعلام کرد", "وزیر گفت که این بسته از ماه آینده اجرا می‌شود. ۱۴۰۲ ٢٠١٤"),
         ("IŞIK: Meclis yeni vergi yasasını kabul etti", "Milletvekilleri ışık tartışmanın ardından kabul etti."),
         ("सरकार ने नई योजना की घोषणा की", "मंत्री ने कहा कि यह योजना लागू होगी। Pemerintah mengumumkan paket yang baru."),
+        ("Guvernul a aprobat legea și taxele ŞI ţara", "Vláda schválila zákon, že se týká. A kormány és hogy. Hallitus ja on."),
     ]
 
     /// FNV-1a over every probe's counted terms, in order.
@@ -38,7 +39,7 @@ import Testing
 
     @Test func theProbeReadsAsUnderTheCurrentTermRules() {
         #expect(TermStatistics.termRules == 2)
-        #expect(Self.digest() == 0xa856_ae86_7007_73e0, """
+        #expect(Self.digest() == 0xd46f_53f8_cf69_207e, """
             the probe's counted terms changed: raise TermStatistics.termRules, then set this test's rules and \
             digest (\(String(Self.digest(), radix: 16)))
             """)
