@@ -22,9 +22,12 @@ enum ItemLanguage {
         }
         count(title)
         count(text)
-        var best = 0, bestCount: Int32 = 0
-        for bit in 1 ..< Stopwords.languageCount where evidence[bit] > bestCount { (best, bestCount) = (bit, evidence[bit]) }
+        let bestCount = evidence.max()
         guard bestCount >= 2, bestCount > english else { return Stopwords.english }
-        return Stopwords.english | Stopwords.LanguageMask(1 << best)
+        // Languages tied for the most evidence all drop their function words: close languages share many (Russian
+        // and Ukrainian на, по, через; Danish and Norwegian), and a short item may hold only shared ones.
+        var mask = Stopwords.english
+        for bit in 1 ..< Stopwords.languageCount where evidence[bit] == bestCount { mask |= 1 << bit }
+        return mask
     }
 }

@@ -135,6 +135,15 @@ import Testing
         }
     }
 
+    @Test func languagesTiedForTheMostEvidenceAllDropTheirFunctionWords() {
+        // Ukrainian that holds only the function words it shares with Russian (на, через): both lists apply.
+        #expect(Self.mask("На Львівщині через негоду на двох дорогах обмежили рух")
+                == Stopwords.english | Stopwords.russian | Stopwords.ukrainian)
+        // One more word only Ukrainian writes (що) decides it.
+        #expect(Self.mask("На Львівщині через негоду на двох дорогах обмежили рух, що заважає")
+                == Stopwords.english | Stopwords.ukrainian)
+    }
+
     @Test func wordsOfSeveralListsStillTellTheLanguagesTheyAreNotEnglishIn() {
         // Function words of the lists added later that earlier lists hold too: still evidence of the earlier
         // language (French "ne … pas", Portuguese "da", Spanish "ya", Italian "ci"), not taken for English words.
