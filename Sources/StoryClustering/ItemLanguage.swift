@@ -1,5 +1,6 @@
 /// Which function words to drop from an item: English ones, and those of the item's own language when its
-/// function words show it is written in another. A language is chosen only on evidence that English text does not
+/// function words show it is written in another (of each language tied for the most evidence, when close languages
+/// share the words it holds). A language is chosen only on evidence that English text does not
 /// give: at least two of its function words that are not also English words (`Stopwords.englishHomographs`),
 /// written in lower case (a capital mid-sentence marks a name), outnumbering the English function words. Headlines
 /// too short to tell keep the English list, as every item did before other languages were known.
