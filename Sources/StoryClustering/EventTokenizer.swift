@@ -376,6 +376,8 @@ struct EventTokenizer {
         var word = word
         if hasDecomposedCharacters(&word) { word = word.precomposedStringWithCanonicalMapping }
         var bytes = CaseFolding.lowercased(Array(word.utf8))
+        // A word with a figure in it is not stemmed, as the scan leaves it ("1990s", "737s").
+        if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return TermHash.of(bytes) }
         let stem = stem(length: bytes.count) { bytes[bytes.count - 1 - $0] }
         bytes.removeLast(stem.drop)
         if stem.appendY { bytes.append(0x79) }

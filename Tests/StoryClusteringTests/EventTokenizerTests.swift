@@ -63,6 +63,34 @@ import Testing
         #expect(capitalised == [false, true])
     }
 
+    /// Random text over every script and habit the tokenizer folds: each word it reads hashes as the tables'
+    /// `termHash(of:)` hashes the same word written alone, so statistics, stop words and explanations agree with
+    /// the scan (a folding done in one place and not the other would split a word in two).
+    @Test func everyWordOfMixedScriptTextHashesAsTheSameWordReadAlone() {
+        var state: UInt64 = 0x5EED
+        func next(_ n: Int) -> Int {  // SplitMix64: the same text on every run
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(n))
+        }
+        let pieces = ["a", "B", "s", "ies", "7", "1.5", " ", " ", ", ", ". ", ": ", "-", "Ü", "é", "e\u{301}", "ß",
+                      "Ł", "Ά", "Σ", "ς", "ΐ", "Ё", "ж", "Ї", "İ", "ı", "Ș", "ş", "Ấ", "ở", "إ", "ي", "ك", "ة", "ہ",
+                      "\u{64E}", "ـ", "٣", "۵", "،", "۔", "ש", "־", "क", "।", "北", "海", "の", "カ", "ー", "한",
+                      "국", "\u{1112}\u{1161}", "Ｏ", "２", "，", "。", "ก", "\u{2014}", "«", "$", "%"]
+        for _ in 0 ..< 2000 {
+            let text = (0 ..< 1 + next(40)).map { _ in pieces[next(pieces.count)] }.joined()
+            var tokenizer = EventTokenizer(keepText: true)
+            var hashes: [UInt64] = []
+            tokenizer.tokenize(text) { hashes.append($0.hash) }
+            #expect(tokenizer.words.map(\.hash) == hashes)
+            for (hash, word) in tokenizer.words {
+                #expect(EventTokenizer.termHash(of: word) == hash, "\(word) in \(text)")
+            }
+        }
+    }
+
     @Test func stemsOnlyPluralsAndPossessives() {
         // The apostrophe separates words; the "s" left alone is a single letter, which carries nothing.
         let (_, words) = tokens("guarantees bus class is its Paris's countries")
