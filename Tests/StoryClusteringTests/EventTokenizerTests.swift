@@ -165,6 +165,19 @@ import Testing
         }
     }
 
+    @Test func decomposedTextIsFoundAtEveryOffsetOfAChunk() {
+        for k in 0 ..< 24 {
+            let padding = String(repeating: "a", count: k)
+            for mark in ["e\u{301}", "\u{1112}\u{1161}"] {
+                var text = padding + mark + String(repeating: "b", count: 20)
+                #expect(EventTokenizer.hasDecomposedCharacters(&text), "\(k)")
+            }
+            // Composed letters whose bytes include a candidate (Vietnamese ấ is E1 BA A5) are no decomposed text.
+            var composed = padding + "ấ é Ì" + String(repeating: "b", count: k)
+            #expect(!EventTokenizer.hasDecomposedCharacters(&composed), "\(k)")
+        }
+    }
+
     @Test func arabicAndPersianDigitsReadAsASCIIDigits() {
         #expect(tokens("٢٠١٤ ۲۰۱۴ 2014 ٥").words == ["2014", "2014", "2014", "5"])
         #expect(EventTokenizer.termHash(of: "۱۴۰۲") == hash("1402"))
