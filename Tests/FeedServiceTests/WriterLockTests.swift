@@ -66,7 +66,9 @@ import Glibc
     @Test func waitsForAHolderThatFinishesWithinTheTimeout() async throws {
         let dir = try TestPaths.temporaryDirectory("feedd-lock")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let holder = try LockHolder(lockFile: dir.appendingPathComponent("feedd.lock"), seconds: "0.7")
+        // Long enough that the check below still meets the holder on a loaded machine (at 0.7 s a full parallel
+        // test run once lost that race), short against the 20 s the lock waits.
+        let holder = try LockHolder(lockFile: dir.appendingPathComponent("feedd.lock"), seconds: "3")
         defer { holder.kill() }
         let lock = WriterLock(stateDirectory: dir)
         #expect(try lock.tryAcquire() == false)
