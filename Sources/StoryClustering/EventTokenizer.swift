@@ -3,7 +3,7 @@ import Foundation
 /// Splits text into word tokens without allocating a string per word: works on UTF-8 bytes, lowercases the
 /// alphabets of European news (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic: `CaseFolding`), keeps digits
 /// with their decimal separators, and notes the cues that mark a name or a figure. Chinese, Japanese and Korean are
-/// read as overlapping pairs of characters (`CJKScript`).
+/// read as overlapping pairs of characters (`ThreeByteCharacter`).
 struct EventTokenizer {
     struct Token {
         /// Stable hash of the (lowercased, lightly stemmed) word.
@@ -157,16 +157,20 @@ struct EventTokenizer {
     mutating func tokenize(_ text: String, limit: Int = .max, _ body: (Token) -> Void) {
         if keepText { words.removeAll(keepingCapacity: true) }
         var text = text
-        // Decomposed text (é as e and a combining accent, Việt with its two marks apart, Korean as separate jamo:
-        // how macOS and some CMSs write it) reads as the composed text it stands for: otherwise its words differ,
-        // byte for byte, from the same words written composed.
-        if Self.hasDecomposedCharacters(&text) { text = text.precomposedStringWithCanonicalMapping }
+        Self.compose(&text)
         text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.wordWindow) { window in
                 var state = Scan(window: window.baseAddress!, whole: keepText ? [] : nil)
                 scan(bytes, &state, limit: limit, body)
             }
         }
+    }
+
+    /// Decomposed text (é as e and a combining accent, Việt with its two marks apart, Korean as separate jamo: how
+    /// macOS and some CMSs write it) is read as the composed text it stands for: otherwise its words differ, byte for
+    /// byte, from the same words written composed.
+    static func compose(_ text: inout String) {
+        if hasDecomposedCharacters(&text) { text = text.precomposedStringWithCanonicalMapping }
     }
 
     /// Whether `text` holds combining diacritics (U+0300–U+036F: UTF-8 lead bytes CC and CD) or conjoining Hangul
@@ -213,8 +217,8 @@ struct EventTokenizer {
         while i < n && s.count < limit {
             var byte = bytes[i]
             var width = 1
-            if byte >= 0xE3 && i + 2 < n && bytes[i + 1] & 0xC0 == 0x80 && bytes[i + 2] & 0xC0 == 0x80 {
-                switch CJKScript.classify(byte, bytes[i + 1], bytes[i + 2]) {
+            if byte >= 0xE0 && i + 2 < n && bytes[i + 1] & 0xC0 == 0x80 && bytes[i + 2] & 0xC0 == 0x80 {
+                switch ThreeByteCharacter.classify(byte, bytes[i + 1], bytes[i + 2]) {
                 case .ideograph:
                     emit(s.flush(), s, &self)
                     emit(s.character(byte, bytes[i + 1], bytes[i + 2]), s, &self)
@@ -229,6 +233,14 @@ struct EventTokenizer {
                 case let .ascii(folded):
                     byte = folded
                     width = 3
+                case let .letter(last, upper):
+                    emit(s.endRun(), s, &self)
+                    s.begin(capitalised: upper)
+                    s.append(byte)
+                    s.append(bytes[i + 1])
+                    s.append(last)
+                    i += 3
+                    continue
                 case .other:
                     break
                 }
@@ -241,23 +253,6 @@ struct EventTokenizer {
             } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
                 s.begin(capitalised: byte < 0x61)
                 s.append(byte | 0x20)
-            } else if byte == 0xE0 && i + 2 < n && bytes[i + 1] == 0xA5 && (bytes[i + 2] == 0xA4 || bytes[i + 2] == 0xA5) {
-                // The danda । and double danda ॥ (U+0964, U+0965): the full stop of Hindi, Bengali and other Indic
-                // scripts, written against the word before it.
-                emit(s.flush(), s, &self)
-                s.sentenceStart = true
-                i += 3
-                continue
-            } else if byte == 0xE1 && i + 2 < n && (0xB8 ... 0xBB).contains(bytes[i + 1])
-                        && bytes[i + 2] & 0xC0 == 0x80 {
-                // A Vietnamese letter (Ấ, Ở): lowercased, and a capital counts as one, as in the two-byte alphabets.
-                let (last, upper) = CaseFolding.foldLatinExtendedAdditional(bytes[i + 1], bytes[i + 2])
-                s.begin(capitalised: upper)
-                s.append(byte)
-                s.append(bytes[i + 1])
-                s.append(last)
-                i += 3
-                continue
             } else if byte >= 0x80 {
                 // U+2000–U+206F (dashes, curly quotes, ellipsis) and no-break space separate words;
                 // other non-ASCII letters are part of the word as they are.
@@ -390,7 +385,7 @@ struct EventTokenizer {
     /// The hash the tokenizer gives `word` read alone (lowercased, stemmed), for tables of known words.
     static func termHash(of word: String) -> UInt64 {
         var word = word
-        if hasDecomposedCharacters(&word) { word = word.precomposedStringWithCanonicalMapping }
+        compose(&word)
         var bytes = CaseFolding.lowercased(Array(word.utf8))
         // A word with a figure in it is not stemmed, as the scan leaves it ("1990s", "737s").
         if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return TermHash.of(bytes) }

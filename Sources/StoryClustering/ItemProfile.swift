@@ -201,16 +201,18 @@ struct ItemProfile: Sendable {
     static func words(in tokens: some Sequence<EventTokenizer.Token>) -> Int {
         var single = 0, pairs = 0
         for token in tokens { if token.isCharacterPair { pairs += 1 } else { single += 1 } }
-        return single + (pairs + 1) / 2
+        return words(single: single, pairs: pairs)
     }
+
+    @inline(__always) static func words(single: Int, pairs: Int) -> Int { single + (pairs + 1) / 2 }
 
     /// `stopwords`: the languages whose function words are dropped (`ItemLanguage`).
     private static func collect(wordCount: inout Int, _ tokens: [EventTokenizer.Token], weight: Float,
                                 trustCapitals: Bool, stopwords: Stopwords.LanguageMask,
                                 into entries: inout [(term: UInt64, weight: Float, boost: Float)]) {
         var previous: EventTokenizer.Token? = nil
-        var pairs = 0
-        defer { wordCount += (pairs + 1) / 2 }
+        var single = 0, pairs = 0
+        defer { wordCount += words(single: single, pairs: pairs) }
         for token in tokens {
             defer { previous = token }
             if token.stopwordLanguages & stopwords != 0 { continue }
@@ -225,7 +227,7 @@ struct ItemProfile: Sendable {
             }
             let boost: Float = token.hasDigit ? numberBoost : (trustCapitals && token.isCapitalised ? entityBoost : 1)
             entries.append((token.hash, weight, boost))
-            if token.isCharacterPair { pairs += 1 } else { wordCount += 1 }
+            if token.isCharacterPair { pairs += 1 } else { single += 1 }
         }
     }
 
