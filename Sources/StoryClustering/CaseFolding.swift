@@ -149,17 +149,19 @@ enum CaseFolding {
             let byte = bytes[i]
             if byte >= 0x41 && byte <= 0x5A {
                 out.append(byte | 0x20)
-            } else if byte == 0xE1 && i + 2 < bytes.count && (0xB8 ... 0xBB).contains(bytes[i + 1])
-                        && bytes[i + 2] & 0xC0 == 0x80 {
-                out += [byte, bytes[i + 1], foldLatinExtendedAdditional(bytes[i + 1], bytes[i + 2]).last]
+            } else if byte >= 0xE0 && i + 2 < bytes.count && bytes[i + 1] & 0xC0 == 0x80
+                        && bytes[i + 2] & 0xC0 == 0x80,
+                      case let .letter(last, _) = ThreeByteCharacter.classify(byte, bytes[i + 1], bytes[i + 2]) {
+                out += [byte, bytes[i + 1], last]
                 i += 3
                 continue
-            } else if byte >= 0xC2 && byte < 0xE0 && i + 1 < bytes.count && bytes[i + 1] & 0xC0 == 0x80,
-                      fold(byte, bytes[i + 1]) != .separator {
-                switch fold(byte, bytes[i + 1]) {
+            } else if byte >= 0xC2 && byte < 0xE0 && i + 1 < bytes.count && bytes[i + 1] & 0xC0 == 0x80 {
+                let folded = fold(byte, bytes[i + 1])
+                switch folded {
                 case let .letter(lower, _): encode(lower) { out.append($0) }
                 case let .digit(ascii): out.append(ascii)
-                case .separator, .ignored: break
+                case .ignored: break
+                case .separator: out += [byte, bytes[i + 1]]
                 }
                 i += 2
                 continue

@@ -13,7 +13,7 @@ enum ItemLanguage {
             for token in tokens where token.stopwordLanguages != 0 {
                 if token.stopwordLanguages & Stopwords.english != 0 { english += 1 }
                 guard token.languageEvidence != 0, !token.isCapitalised else { continue }
-                // Only the bits set: a word is evidence of one language or a few of the 22.
+                // Only the bits set: a word is evidence of one language or a few.
                 var bits = token.languageEvidence & ~Stopwords.english
                 while bits != 0 {
                     evidence[bits.trailingZeroBitCount] += 1

@@ -28,14 +28,10 @@ import TestSupport
     @Test func twoOutletsReportsOfOneEventAreOneStoryUnderBothOutlets() async throws {
         let dir = try TestPaths.temporaryDirectory("feedd-chinese")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         func item(_ outlet: Int, _ slug: String, _ story: (String, String), minutesAgo: Double,
                   description: String) -> String {
             "<item><title>\(story.0)</title><link>https://outlet\(outlet).example/\(slug)</link>"
-                + "<pubDate>\(formatter.string(from: Date().addingTimeInterval(-minutesAgo * 60)))</pubDate>"
+                + "<pubDate>\(RSSDate.string(Date().addingTimeInterval(-minutesAgo * 60)))</pubDate>"
                 + "<description>\(description)</description></item>"
         }
         let feeds = [

@@ -89,10 +89,6 @@ import TestSupport
         defer { server.stop() }
         let now = Date()
         let utc = TimeZone(identifier: "UTC")!
-        let rfc = DateFormatter()
-        rfc.locale = Locale(identifier: "en_US_POSIX")
-        rfc.timeZone = utc
-        rfc.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let day = DayStamp(now, in: utc).description
         // Items dated today and in the past (up to 10 minutes after a base two hours ago, or after midnight): an
         // item dated in the future is filed at the time it was first seen, which differs between the runs.
@@ -100,7 +96,7 @@ import TestSupport
         calendar.timeZone = utc
         let base = max(calendar.startOfDay(for: now), now.addingTimeInterval(-2 * 3600))
         func date(_ minute: Int, _ second: Int) -> String {
-            rfc.string(from: base.addingTimeInterval(Double(minute * 60 + second)))
+            RSSDate.string(base.addingTimeInterval(Double(minute * 60 + second)))
         }
         for n in 0..<Self.feedCount {
             server.route("/feed/\(n).xml", .ok(Self.feed(n, date: date), etag: "\"v\(n)\""))

@@ -51,13 +51,9 @@ import TestSupport
             [[feed]]
             url = "\(feed.absoluteString)"
             """.write(to: config, atomically: true, encoding: .utf8)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let weeks = [(60.0, "first day", "a"), (52.0, "second week", "b"), (44.0, "third week", "c")]
         var reports = weeks.map { days, when, id in
-            let date = formatter.string(from: Date().addingTimeInterval(-days * 86_400))
+            let date = RSSDate.string(Date().addingTimeInterval(-days * 86_400))
             return "<item><title>Eastport ferry strike enters its \(when)</title>"
                 + "<link>https://gazette.example/ferry-\(id)</link><pubDate>\(date)</pubDate><description>Ferry crews "
                 + "at Eastport harbour remain on strike over pay, the Seafarers' Union said; the Northsound ferry "
@@ -65,7 +61,7 @@ import TestSupport
         }
         // Something of today's: the engine a command rebuilds holds the last weeks, where the strike is no more.
         reports.append("<item><title>Library opens on Sundays</title><link>https://gazette.example/library</link>"
-                       + "<pubDate>\(formatter.string(from: Date()))</pubDate></item>")
+                       + "<pubDate>\(RSSDate.string(Date()))</pubDate></item>")
         try ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Gazette</title>"
              + "<link>https://gazette.example/</link><description>News</description>" + reports.joined()
              + "</channel></rss>")

@@ -33,7 +33,7 @@ import TestSupport
     /// The feed with `items` (title, link, days ago, description), newest first.
     func write(_ items: [(String, String, Double, String)]) throws {
         let entries = items.map { title, link, days, text in
-            let date = format(now.addingTimeInterval(-days * 86_400), "EEE, dd MMM yyyy HH:mm:ss Z")
+            let date = RSSDate.string(now.addingTimeInterval(-days * 86_400))
             return "<item><title>\(title)</title><link>\(link)</link><guid>\(link)</guid>"
                 + "<pubDate>\(date)</pubDate><description>\(text)</description></item>"
         }

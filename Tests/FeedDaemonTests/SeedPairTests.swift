@@ -16,10 +16,6 @@ import TestSupport
         try #require(files.count == 2, "the seed articles are expected in \(seeds.path)")
         let dir = try TestPaths.temporaryDirectory("feedd-seeds")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         var config = "state_dir = \"state\"\ndigest_dir = \"digests\"\ntimezone = \"UTC\"\n"
         for (i, name) in files.enumerated() {
             let text = try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
@@ -30,7 +26,7 @@ import TestSupport
             let feed = """
                 <?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Outlet \(i)</title>
                 <item><title>\(escaped(lines[0]))</title><link>https://outlet\(i).example/story</link>
-                <pubDate>\(formatter.string(from: Date().addingTimeInterval(Double(-i) * 1800)))</pubDate>
+                <pubDate>\(RSSDate.string(Date().addingTimeInterval(Double(-i) * 1800)))</pubDate>
                 <description>\(escaped(lines.dropFirst().joined(separator: "\n")))</description></item></channel></rss>
                 """
             try feed.write(to: dir.appendingPathComponent("seed\(i).xml"), atomically: true, encoding: .utf8)
