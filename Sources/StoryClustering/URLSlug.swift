@@ -2,6 +2,8 @@
 /// (`/2014/03/10/mt-gox-files-for-us-bankruptcy`), often from the first draft of the headline, so the slug
 /// adds words to an item that is only a headline. Only segments of at least three dash- or underscore-joined
 /// words count: single words are sections (`/business/`), and runs of digits or mixed tokens are ids.
+/// A segment written in percent-encoded UTF-8 (`/%D0%BF%D1%83%D1%82%D0%B8%D0%BD-...`, as WordPress and many
+/// Cyrillic, Arabic, Hebrew and CJK sites write their slugs) is decoded first: its words are letters like any other.
 enum URLSlug {
     static let minimumWords = 3
     private static let extensions = ["html", "htm", "shtml", "php", "asp", "aspx", "cms", "story", "ece", "jsp"]
@@ -29,11 +31,44 @@ enum URLSlug {
                 var segmentEnd = segmentStart
                 while segmentEnd < end && bytes[segmentEnd] != 0x2F { segmentEnd += 1 }
                 guard segmentStart < segmentEnd else { break }
-                appendWords(bytes, segmentStart ..< segmentEnd, to: &out)
+                if let decoded = percentDecoded(bytes[segmentStart ..< segmentEnd]) {
+                    decoded.withUnsafeBufferPointer { appendWords($0, 0 ..< $0.count, to: &out) }
+                } else {
+                    appendWords(bytes, segmentStart ..< segmentEnd, to: &out)
+                }
                 segmentStart = segmentEnd
             }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// The segment's bytes with each `%XX` decoded, nil when it holds no `%` (nearly every link: no copy). A `%` not
+    /// followed by two hex digits stays as it is (and keeps its part from being a word); decoded bytes that are
+    /// not UTF-8 make no letters either (`isWord` reads them as replacement characters).
+    private static func percentDecoded(_ segment: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
+        guard segment.contains(0x25) else { return nil }
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 0x30 ... 0x39: byte - 0x30
+            case 0x41 ... 0x46: byte - 0x41 + 10
+            case 0x61 ... 0x66: byte - 0x61 + 10
+            default: nil
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(segment.count)
+        var i = segment.startIndex
+        while i < segment.endIndex {
+            if segment[i] == 0x25, i + 2 < segment.endIndex, let high = hex(segment[i + 1]),
+               let low = hex(segment[i + 2]) {
+                out.append(high << 4 | low)
+                i += 3
+            } else {
+                out.append(segment[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     /// One path segment's slug words (extension dropped; at least `minimumWords` parts), space-separated.
@@ -43,7 +78,8 @@ enum URLSlug {
             let ext = String(decoding: bytes[dot + 1 ..< end], as: UTF8.self).lowercased()
             if extensions.contains(ext) { end = dot }
         }
-        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x2D || byte == 0x5F || byte == 0x2B }
+        // A space only comes from a decoded `%20`.
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x2D || byte == 0x5F || byte == 0x2B || byte == 0x20 }
         var parts: [Range<Int>] = []
         var i = segment.lowerBound
         while i < end {
