@@ -54,6 +54,8 @@ struct EventTokenizer {
         var sentenceStart = true
         var capitalised = false
         var hasDigit = false
+        /// The word holds a letter that may carry a Vietnamese tone mark (`VietnameseTone`): a toned a, e or y.
+        var mayMoveTone = false
         /// The whole word, only when its text is kept (explanations), and the last one `flush` finished.
         var whole: [UInt8]? = nil
         var finished = ""
@@ -84,6 +86,7 @@ struct EventTokenizer {
             kept = 0
             length = 0
             spilled = TermHash.offset
+            mayMoveTone = false
             if whole != nil { whole!.removeAll(keepingCapacity: true) }
         }
 
@@ -94,6 +97,12 @@ struct EventTokenizer {
             defer { clear() }
             // One letter: an ASCII byte, or a two-byte character (в, à: a lead byte starts the window).
             if !hasDigit && (length == 1 || length == 2 && window[0] >= 0xC2) { return nil }
+            // A word too long to be held whole is no Vietnamese syllable.
+            if mayMoveTone && kept == length {
+                kept = VietnameseTone.moveOntoFirstVowel(window, count: kept)
+                length = kept
+                if whole != nil { whole = Array(UnsafeBufferPointer(start: window, count: kept)) }
+            }
             if !hasDigit {
                 let window = window, kept = kept
                 let stem = EventTokenizer.stem(length: length) { window[kept - 1 - $0] }
@@ -236,6 +245,7 @@ struct EventTokenizer {
                 case let .letter(last, upper):
                     emit(s.endRun(), s, &self)
                     s.begin(capitalised: upper)
+                    s.mayMoveTone = true
                     s.append(byte)
                     s.append(bytes[i + 1])
                     s.append(last)
@@ -271,6 +281,7 @@ struct EventTokenizer {
                         emit(s.flush(), s, &self)
                     case let .letter(lower, upper):
                         s.begin(capitalised: upper)
+                        if lower >= 0xE0 && lower <= 0xFD { s.mayMoveTone = true }
                         CaseFolding.encode(lower) { s.append($0) }
                     case .ignored:
                         break
@@ -387,6 +398,12 @@ struct EventTokenizer {
         var word = word
         compose(&word)
         var bytes = CaseFolding.lowercased(Array(word.utf8))
+        if !bytes.isEmpty && bytes.count <= wordWindow {
+            let count = bytes.withUnsafeMutableBufferPointer {
+                VietnameseTone.moveOntoFirstVowel($0.baseAddress!, count: $0.count)
+            }
+            bytes.removeLast(bytes.count - count)
+        }
         // A word with a figure in it is not stemmed, as the scan leaves it ("1990s", "737s").
         if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return TermHash.of(bytes) }
         let stem = stem(length: bytes.count) { bytes[bytes.count - 1 - $0] }

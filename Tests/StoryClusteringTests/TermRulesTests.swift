@@ -15,7 +15,7 @@ import Testing
         ("서울시는 지하철요금을 올린다", "서울시가 밝혔다"),
         ("إسرائيل والعراق: مُحَمَّد في الـعـراق", "حکومت نے بجٹ کا اعلان کر دیا۔ کي کتاب"),
         ("בית־ספר חדש נפתח", "השרים הצביעו בעד ההצעה."),
-        ("Ở Hà Nội, ông Trump gặp lãnh đạo Ấn Độ", "Theo thông báo, các doanh nghiệp nhỏ sẽ được vay vốn."),
+        ("Ở Hà Nội, ông Trump gặp lãnh đạo Ấn Độ", "Theo thông báo, các doanh nghiệp nhỏ ở Thanh Hoá sẽ được vay vốn thuỷ lợi."),
         ("ΕΚΛΟΓΕΣ ΣΤΗΝ ΑΘΗΝΑ: η κυβέρνηση", "Ο υπουργός είπε ότι τα μέτρα θα ισχύσουν. Cafe\u{301}"),
         ("دولت بسته جدیدی برای کسب‌وکارها اعلام کرد", "وزیر گفت که این بسته از ماه آینده اجرا می‌شود. ۱۴۰۲ ٢٠١٤"),
         ("IŞIK: Meclis yeni vergi yasasını kabul etti", "Milletvekilleri ışık tartışmanın ardından kabul etti."),
@@ -41,8 +41,8 @@ import Testing
     }
 
     @Test func theProbeReadsAsUnderTheCurrentTermRules() {
-        #expect(TermStatistics.termRules == 3)
-        #expect(Self.digest() == 0xe3f2_335d_921f_721e, """
+        #expect(TermStatistics.termRules == 4)
+        #expect(Self.digest() == 0x3e09_8d43_8ad8_4a3d, """
             the probe's counted terms changed: raise TermStatistics.termRules, then set this test's rules and \
             digest (\(String(Self.digest(), radix: 16)))
             """)
