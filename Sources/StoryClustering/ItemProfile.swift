@@ -53,8 +53,8 @@ struct ItemProfile: Sendable {
     static let shortIDFExponent: Float = 0.2
 
     /// `slug`: the words of the item's link (`URLSlug.words`), weighed like text but not fingerprinted.
-    init(title: String, text: String, slug: String = "", feed: Int64? = nil, fingerprintMinWords: Int,
-         tokenizer: inout EventTokenizer) {
+    init(title: String, text: String, slug: String = "", feed: Int64? = nil, year: PublicationYear? = nil,
+         fingerprintMinWords: Int, tokenizer: inout EventTokenizer) {
         self.feed = feed
         // Scratch buffers borrowed from the tokenizer (handed back at the end): no allocation per item for them.
         var entries: [(term: UInt64, weight: Float, boost: Float)] = []
@@ -81,6 +81,10 @@ struct ItemProfile: Sendable {
         tokenizer.tokenize(text, limit: Self.maxTextWords) { token in
             textTokens.append(token)
             textWords.append(token.hash)
+        }
+        if let year {
+            titleTokens.removeAll { $0.hasDigit && year.contains($0.hash) }
+            textTokens.removeAll { $0.hasDigit && year.contains($0.hash) }
         }
         let stopwords = ItemLanguage.stopwordMask(titleTokens, textTokens)
 

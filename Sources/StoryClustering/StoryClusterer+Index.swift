@@ -5,7 +5,8 @@ import HeapModule
 extension StoryClusterer {
     func makeProfile(_ item: StoryItem) -> ItemProfile {
         ItemProfile(title: item.title, text: item.text, slug: item.canonicalURL.map(URLSlug.words) ?? "",
-                    feed: item.feedID, fingerprintMinWords: settings.nearCopyMinWords, tokenizer: &tokenizer)
+                    feed: item.feedID, year: PublicationYear(secondsSince1970: item.published.timeIntervalSince1970),
+                    fingerprintMinWords: settings.nearCopyMinWords, tokenizer: &tokenizer)
     }
 
     /// An item as the query that finds its story: the window's concentrated terms emphasized

@@ -15,7 +15,7 @@ public struct TermStatistics: Sendable, Hashable, Codable {
     /// statistics saved under other rules (other words' hashes: a Chinese headline counted as one word, not as its
     /// character pairs) are counted afresh from the store instead of weighing today's words as never seen.
     /// `TermRulesTests` pins the current reading of a probe text to it. Snapshots without it were made under 1.
-    public static let termRules = 4
+    public static let termRules = 5
     /// Whether the counts were made under this version's rules.
     public var countsCurrentTerms: Bool { rules == Self.termRules }
 
