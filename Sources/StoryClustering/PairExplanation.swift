@@ -68,6 +68,9 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     public var similarityThreshold: Double
     /// Strongest shared terms, by contribution.
     public var sharedTerms: [SharedTerm]
+    /// Years both items write that are no evidence: within one of an item's own publication year
+    /// (`PublicationYear`).
+    public var datedYears: [String] = []
     /// Each item against the other's story (when that story is in the window): the evidence the engine's
     /// decision used besides the pair itself.
     public var storyEvidence: [StoryEvidence] = []
@@ -96,6 +99,10 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
                         ?? ""))
         if !sharedTerms.isEmpty {
             lines.append("  shared:   " + sharedTerms.map { "\($0.term) \(f($0.contribution))" }.joined(separator: ", "))
+        }
+        if !datedYears.isEmpty {
+            lines.append("  not counted: " + datedYears.joined(separator: ", ")
+                         + " (a year near the items' own dates says nothing about their event)")
         }
         for e in storyEvidence {
             var line = "story:      item \(e.itemID) vs story \(e.storyID) (\(e.members) other item\(e.members == 1 ? "" : "s")): "
@@ -164,17 +171,23 @@ extension StoryClusterer {
         // is two adjacent words.
         var names: [UInt64: String] = [:]
         var tokenizer = EventTokenizer(keepText: true)
+        // Per item, the years its words hold that its date leaves out.
+        var years: [Set<String>] = []
         for item in [a, b] {
             let slug = item.canonicalURL.map(URLSlug.words) ?? ""
+            let dated = PublicationYear(secondsSince1970: item.published.timeIntervalSince1970)
+            var itemYears = Set<String>()
             for (text, limit) in [(item.title, Int.max), (item.text, ItemProfile.maxTextWords), (slug, 32)] {
                 tokenizer.tokenize(text, limit: limit) { _ in }
                 var previous: (hash: UInt64, word: String)? = nil
                 for (hash, word) in tokenizer.words {
+                    if dated.contains(hash) { itemYears.insert(word) }
                     if names[hash] == nil { names[hash] = word }
                     if let previous { names[TermHash.pair(previous.hash, hash)] = previous.word + " " + word }
                     previous = (hash, word)
                 }
             }
+            years.append(itemYears)
         }
         var shared: [PairExplanation.SharedTerm] = []
         var i = 0, j = 0
@@ -210,6 +223,7 @@ extension StoryClusterer {
                                fingerprintDistance: distance,
                                nearCopyMaxDistance: settings.nearCopyMaxDistance, similarity: similarity,
                                similarityThreshold: threshold, sharedTerms: Array(shared.prefix(topTerms)),
+                               datedYears: years[0].intersection(years[1]).sorted(),
                                storyEvidence: evidence, timeGapHours: gap, windowHours: settings.windowHours,
                                decision: decision)
     }

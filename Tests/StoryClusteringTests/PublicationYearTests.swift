@@ -68,7 +68,12 @@ import Testing
         let clusterer = StoryClusterer()
         _ = clusterer.assign(batch: history)
         let result = clusterer.assign(batch: reviews)
-        #expect(result[1].storyID != result[0].storyID, "\(clusterer.explain(reviews[0], reviews[1]))")
+        let explanation = clusterer.explain(reviews[0], reviews[1])
+        #expect(result[1].storyID != result[0].storyID, "\(explanation)")
+        // `explain` names the year it left out, which both titles show.
+        #expect(explanation.datedYears == ["2014"])
+        #expect(!explanation.sharedTerms.contains { $0.term == "2014" })
+        #expect(explanation.description.contains("not counted: 2014"))
     }
 
     /// Seconds since 1970 at 1 July of `year`, UTC.
