@@ -27,7 +27,7 @@ public enum CanonicalURL {
     static let mobileHostPrefixes = ["www.", "m.", "mobile.", "amp.", "www2."]
 
     /// Raise when `canonicalize` changes in code (not in the tables above, which `rulesFingerprint` reads itself).
-    static let logicRevision = 1
+    static let logicRevision = 2
     /// Names this version's canonicalisation: a store keeps the fingerprint its links were canonicalised under
     /// and re-canonicalises them when it differs, since identity keys of items without a guid are canonical links
     /// and a stale key would store a feed's listed item again as new (`FeedStore.refreshLinkIdentities`).
@@ -53,7 +53,7 @@ public enum CanonicalURL {
         // AMP caches and viewers wrap the publisher's own URL in their path: unwrap and canonicalise that.
         if let inner = unwrapAMPCache(host: host, path: components.percentEncodedPath) { return canonicalize(inner) }
 
-        var path = components.percentEncodedPath
+        var path = normalizedPercentEncoding(components.percentEncodedPath)
         path = stripAMP(path)
         while path.hasSuffix("/") { path.removeLast() }
         for index in ["/index.html", "/index.htm", "/index.php"] where path.hasSuffix(index) {
@@ -74,6 +74,52 @@ public enum CanonicalURL {
         result += path.isEmpty ? "" : path
         if !query.isEmpty { result += "?" + query }
         return result
+    }
+
+    /// A percent-encoded path in one spelling of its escapes (RFC 3986, 6.2.2): hex digits in upper case, and
+    /// unreserved characters (letters, digits, `-._~`) written as themselves. One WordPress site writes a Cyrillic
+    /// slug `%d0%bf…`, another feed or a share of the same article `%D0%BF…` or in letters (which `URLComponents`
+    /// encodes in upper case): one article.
+    static func normalizedPercentEncoding(_ path: String) -> String {
+        guard path.utf8.contains(UInt8(ascii: "%")) else { return path }
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "A") ... UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "a") ... UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            default: nil
+            }
+        }
+        func isUnreserved(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "a") ... UInt8(ascii: "z"),
+                 UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"):
+                true
+            default: false
+            }
+        }
+        let digits = Array("0123456789ABCDEF".utf8)
+        let bytes = Array(path.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = hex(bytes[i + 1]),
+               let low = hex(bytes[i + 2]) {
+                let value = high << 4 | low
+                if isUnreserved(value) {
+                    out.append(value)
+                } else {
+                    out += [UInt8(ascii: "%"), digits[Int(high)], digits[Int(low)]]
+                }
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether a query parameter only tracks the click (`trackingParameters`, `trackingPrefixes`).

@@ -31,6 +31,25 @@ import Testing
         #expect(CanonicalURL.canonicalize(link) == base)
     }
 
+    @Test func escapesOfOnePathAreOneSpelling() {
+        // A Cyrillic slug written in letters, with upper-case escapes, with lower-case ones; unreserved characters
+        // escaped or not.
+        let spellings = [
+            "https://example.ru/news/путин-встретился",
+            "https://example.ru/news/%D0%BF%D1%83%D1%82%D0%B8%D0%BD-%D0%B2%D1%81%D1%82%D1%80%D0%B5%D1%82%D0%B8%D0%BB%D1%81%D1%8F",
+            "https://example.ru/news/%d0%bf%d1%83%d1%82%d0%b8%d0%bd-%d0%b2%d1%81%d1%82%d1%80%d0%b5%d1%82%d0%b8%d0%bb%d1%81%d1%8f",
+            "https://example.ru/news/%d0%bf%d1%83%d1%82%d0%b8%d0%bd%2D%d0%b2%d1%81%d1%82%d1%80%d0%b5%d1%82%d0%b8%d0%bb%d1%81%d1%8f",
+        ]
+        let forms = Set(spellings.map { CanonicalURL.canonicalize($0) })
+        #expect(forms.count == 1, "\(forms)")
+        #expect(CanonicalURL.canonicalize("https://example.org/a%7eb/%41bc") == "example.org/a~b/Abc")
+        // Reserved characters stay escaped (a slash inside a segment is not a separator); a broken escape stays.
+        #expect(CanonicalURL.canonicalize("https://example.org/a%2fb") == "example.org/a%2Fb")
+        #expect(CanonicalURL.canonicalize("https://example.org/a%2fb") != CanonicalURL.canonicalize("https://example.org/a/b"))
+        #expect(CanonicalURL.normalizedPercentEncoding("/100%") == "/100%")
+        #expect(CanonicalURL.normalizedPercentEncoding("/%zz%4") == "/%zz%4")
+    }
+
     @Test func aFrontPageIsASiteRoot() {
         for link in ["https://fanboys.fm/#81:", "http://www.example.com/", "https://example.com:8080"] {
             #expect(CanonicalURL.isSiteRoot(CanonicalURL.canonicalize(link)!), "\(link)")
