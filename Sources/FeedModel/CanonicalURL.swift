@@ -81,15 +81,6 @@ public enum CanonicalURL {
     /// slug `%d0%bf…`, another feed or a share of the same article `%D0%BF…` or in letters (which `URLComponents`
     /// encodes in upper case): one article.
     static func normalizedPercentEncoding(_ path: String) -> String {
-        guard path.utf8.contains(UInt8(ascii: "%")) else { return path }
-        func hex(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case UInt8(ascii: "0") ... UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-            case UInt8(ascii: "A") ... UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-            case UInt8(ascii: "a") ... UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-            default: nil
-            }
-        }
         func isUnreserved(_ byte: UInt8) -> Bool {
             switch byte {
             case UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "a") ... UInt8(ascii: "z"),
@@ -99,27 +90,8 @@ public enum CanonicalURL {
             default: false
             }
         }
-        let digits = Array("0123456789ABCDEF".utf8)
-        let bytes = Array(path.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let high = hex(bytes[i + 1]),
-               let low = hex(bytes[i + 2]) {
-                let value = high << 4 | low
-                if isUnreserved(value) {
-                    out.append(value)
-                } else {
-                    out += [UInt8(ascii: "%"), digits[Int(high)], digits[Int(low)]]
-                }
-                i += 3
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        guard let bytes = PercentEscapes.decoded(path.utf8, keepEscaped: { !isUnreserved($0) }) else { return path }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a query parameter only tracks the click (`trackingParameters`, `trackingPrefixes`).

@@ -54,7 +54,8 @@ struct EventTokenizer {
         var sentenceStart = true
         var capitalised = false
         var hasDigit = false
-        /// The word holds a letter that may carry a Vietnamese tone mark (`VietnameseTone`): a toned a, e or y.
+        /// The word holds a letter that may be a Vietnamese toned a, e or y (`VietnameseTone`): a Latin-1 small
+        /// letter (à … ý) or one of Latin Extended Additional. Only such words are looked at for a tone to move.
         var mayMoveTone = false
         /// The whole word, only when its text is kept (explanations), and the last one `flush` finished.
         var whole: [UInt8]? = nil

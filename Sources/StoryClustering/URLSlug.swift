@@ -1,3 +1,5 @@
+import FeedModel
+
 /// The words of a link's slug: most news sites put the headline's key words into the path
 /// (`/2014/03/10/mt-gox-files-for-us-bankruptcy`), often from the first draft of the headline, so the slug
 /// adds words to an item that is only a headline. Only segments of at least three dash- or underscore-joined
@@ -31,7 +33,9 @@ enum URLSlug {
                 var segmentEnd = segmentStart
                 while segmentEnd < end && bytes[segmentEnd] != 0x2F { segmentEnd += 1 }
                 guard segmentStart < segmentEnd else { break }
-                if let decoded = percentDecoded(bytes[segmentStart ..< segmentEnd]) {
+                // Decoded bytes that are not UTF-8 make no letters (`isWord` reads replacement characters); a
+                // broken escape stays and keeps its part from being a word.
+                if let decoded = PercentEscapes.decoded(bytes[segmentStart ..< segmentEnd]) {
                     decoded.withUnsafeBufferPointer { appendWords($0, 0 ..< $0.count, to: &out) }
                 } else {
                     appendWords(bytes, segmentStart ..< segmentEnd, to: &out)
@@ -40,35 +44,6 @@ enum URLSlug {
             }
             return String(decoding: out, as: UTF8.self)
         }
-    }
-
-    /// The segment's bytes with each `%XX` decoded, nil when it holds no `%` (nearly every link: no copy). A `%` not
-    /// followed by two hex digits stays as it is (and keeps its part from being a word); decoded bytes that are
-    /// not UTF-8 make no letters either (`isWord` reads them as replacement characters).
-    private static func percentDecoded(_ segment: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
-        guard segment.contains(0x25) else { return nil }
-        func hex(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case 0x30 ... 0x39: byte - 0x30
-            case 0x41 ... 0x46: byte - 0x41 + 10
-            case 0x61 ... 0x66: byte - 0x61 + 10
-            default: nil
-            }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(segment.count)
-        var i = segment.startIndex
-        while i < segment.endIndex {
-            if segment[i] == 0x25, i + 2 < segment.endIndex, let high = hex(segment[i + 1]),
-               let low = hex(segment[i + 2]) {
-                out.append(high << 4 | low)
-                i += 3
-            } else {
-                out.append(segment[i])
-                i += 1
-            }
-        }
-        return out
     }
 
     /// One path segment's slug words (extension dropped; at least `minimumWords` parts), space-separated.
