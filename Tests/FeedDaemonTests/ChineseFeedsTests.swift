@@ -26,8 +26,6 @@ import TestSupport
     }
 
     @Test func twoOutletsReportsOfOneEventAreOneStoryUnderBothOutlets() async throws {
-        let dir = try TestPaths.temporaryDirectory("feedd-chinese")
-        defer { try? FileManager.default.removeItem(at: dir) }
         func item(_ outlet: Int, _ slug: String, _ story: (String, String), minutesAgo: Double,
                   description: String) -> String {
             "<item><title>\(story.0)</title><link>https://outlet\(outlet).example/\(slug)</link>"
@@ -41,20 +39,12 @@ import TestSupport
                           description: Self.referenced(Self.quakeOtherOutlet.1))
                 + item(1, "metro", Self.metro, minutesAgo: 20, description: Self.referenced(Self.metro.1))),
         ]
-        var config = "state_dir = \"state\"\ndigest_dir = \"digests\"\ntimezone = \"UTC\"\n"
-        for (i, (name, items)) in feeds.enumerated() {
-            try """
-                <?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>\(name)</title>
-                <link>https://outlet\(i).example/</link>\(items)</channel></rss>
-                """.write(to: dir.appendingPathComponent("feed\(i).xml"), atomically: true, encoding: .utf8)
-            config += "[[feed]]\nurl = \"feed\(i).xml\"\n"
-        }
-        try config.write(to: dir.appendingPathComponent("feedd.toml"), atomically: true, encoding: .utf8)
-        let run = try await FeeddProcess.run(["--once", "--config", dir.appendingPathComponent("feedd.toml").path,
-                                              "--log-level", "warning"])
+        let outlets = try OutletFeeds("feedd-chinese", outlets: feeds)
+        defer { outlets.remove() }
+        let run = try await outlets.runOnce()
         #expect(run.status == 0, "\(run.stderr)")
 
-        let store = try FeedStore(path: dir.appendingPathComponent("state/feedd.sqlite").path, readOnly: true)
+        let store = try FeedStore(path: outlets.database.path, readOnly: true)
         func story(_ link: String) throws -> Int64? { try store.entries(linkedTo: link).first?.storyID }
         let quake = try story("https://outlet0.example/quake")
         let quakeElsewhere = try story("https://outlet1.example/quake")
@@ -67,7 +57,7 @@ import TestSupport
 
         // The digest lists the story once, under both outlets (every day's page read: near midnight the items
         // span two days).
-        let digests = dir.appendingPathComponent("digests")
+        let digests = outlets.directory.appendingPathComponent("digests")
         let digest = try FileManager.default.contentsOfDirectory(atPath: digests.path).filter { $0.hasSuffix(".md") }
             .map { try String(contentsOf: digests.appendingPathComponent($0), encoding: .utf8) }.joined()
         #expect(digest.contains("2 outlets"), "\(digest)")
