@@ -23,10 +23,15 @@ struct ItemProfile: Sendable {
     var feed: Int64? = nil
     /// Its title's lead (`TitleLead`), when it has one of a few words and the feed is known: an identity of the
     /// lead's words (counted for the feed like a term, `countedTerms`), and the positions in `terms` of the
-    /// lead's words and name pairs (`seriesShare`). A query keeps the positions only when its feed repeats the
-    /// lead (`StoryClusterer.query`).
+    /// lead's words and name pairs. A query counts them out against its own feed's posts only when the feed
+    /// repeats the lead (`ownFeedDiscounts`).
     var lead: UInt64? = nil
     var leadPositions: [UInt16] = []
+    /// A query's terms that count less against another post of its own feed, with the share of their product
+    /// kept, by ascending position (`ownFeedShare`; set by `StoryClusterer.query`): its title lead's words when
+    /// the feed repeats the lead (nothing kept), and the words the feed writes in many of its posts
+    /// (`FeedVocabulary.ownFeedDiscounts`).
+    var ownFeedDiscounts: [(position: UInt16, keep: Float)] = []
 
     /// Words a title's lead may have and still name a series ("Giant Bombcast Game of the Year"), and how many
     /// more than the rest of the title it may have.
@@ -176,28 +181,28 @@ struct ItemProfile: Sendable {
     /// (which no profile holds: its frequency is read only as the feed's count of the lead).
     var countedTerms: [UInt64] { lead.map { terms + [$0] } ?? terms }
 
-    /// What a query's title lead adds to its dot product with another post of the query's feed: taken off, the
-    /// lead of a series counts for nothing between its own posts. Two episodes of a show, two days of a column,
-    /// two events of one status page share their name and nothing that says they report one event. Between
-    /// outlets the words still count: another outlet does not write the feed's series name as its own, and a
-    /// kicker one outlet repeats ("Snowden: …") names the event for the others (dropping the lead against every
-    /// candidate cost headlines-dev 0.0013 of mean F1 through such kickers). Measured: the 227-feed corpus through
-    /// `feedd --once`, one-feed stories of 3 or more items 74 -> 62 (361 -> 296 items: shows' episodes, a
-    /// newsletter's weekly reviews, a status page's events; no story of several outlets split); headlines-dev
-    /// (8 shuffles) mean F1 0.8421 -> 0.8422, stories-dev and the benchmark's decisions unchanged.
-    func seriesShare(with other: borrowing ItemProfile) -> Float {
+    /// What a query's own-feed discounts (`ownFeedDiscounts`) take off its dot product with another post of its
+    /// feed. The lead of a series counts for nothing between its own posts: two episodes of a show, two days of a
+    /// column, two events of one status page share their name and nothing that says they report one event. Between
+    /// outlets the words still count: another outlet does not write the feed's series name or its beat's words as
+    /// its own, and a kicker one outlet repeats ("Snowden: …") names the event for the others (dropping the lead
+    /// against every candidate cost headlines-dev 0.0013 of mean F1 through such kickers). Measured for the lead:
+    /// the 227-feed corpus through `feedd --once`, one-feed stories of 3 or more items 74 -> 62 (361 -> 296
+    /// items: shows' episodes, a newsletter's weekly reviews, a status page's events; no story of several outlets
+    /// split); headlines-dev (8 shuffles) mean F1 0.8421 -> 0.8422, stories-dev and the benchmark unchanged.
+    func ownFeedShare(with other: borrowing ItemProfile) -> Float {
         var sum: Float = 0
-        for p in seriesPositions(against: other) {
-            if let j = other.index(of: terms[Int(p)]) { sum += weights[Int(p)] * other.weights[j] }
+        for (p, keep) in ownFeedDiscounts(against: other) {
+            if let j = other.index(of: terms[Int(p)]) { sum += weights[Int(p)] * other.weights[j] * (1 - keep) }
         }
         return sum
     }
 
-    /// The positions of the query's title lead that do not count against `other` (`seriesShare`): all of them
-    /// when `other` is a post of the query's feed, none otherwise.
-    func seriesPositions(against other: borrowing ItemProfile) -> [UInt16] {
+    /// The discounts that apply against `other`: all of them when `other` is a post of the query's feed, none
+    /// otherwise.
+    func ownFeedDiscounts(against other: borrowing ItemProfile) -> [(position: UInt16, keep: Float)] {
         guard let feed, feed == other.feed else { return [] }
-        return leadPositions
+        return ownFeedDiscounts
     }
 
     /// Words `tokens` hold: overlapping character pairs of Chinese, Japanese or Korean count two to a word
@@ -305,12 +310,18 @@ struct ItemProfile: Sendable {
 
     /// Position of `term` in ascending `terms` (binary search), nil when absent.
     static func position(of term: UInt64, in terms: [UInt64]) -> Int? {
+        let i = insertionPoint(of: term, in: terms)
+        return i < terms.count && terms[i] == term ? i : nil
+    }
+
+    /// The first index of ascending `terms` whose term is not below `term`.
+    static func insertionPoint(of term: UInt64, in terms: [UInt64]) -> Int {
         var lo = 0, hi = terms.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if terms[mid] < term { lo = mid + 1 } else { hi = mid }
         }
-        return lo < terms.count && terms[lo] == term ? lo : nil
+        return lo
     }
 
     /// Cosine of two weighted profiles (sorted-merge of their term lists).

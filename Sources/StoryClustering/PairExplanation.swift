@@ -56,8 +56,16 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     /// Why the two are not compared by similarity at all: posts of one feed under one title and nothing more.
     public var sameFeedTitleRefusal: String? = nil
     /// The later item's title lead when its feed repeats it and both are posts of that feed: a series' name,
-    /// not counted in `similarity` (`ItemProfile.seriesShare`).
+    /// not counted in `similarity` (`ItemProfile.ownFeedShare`).
     public var seriesLead: String? = nil
+    /// Shared words that count less because both items are posts of one feed that writes them in many of its
+    /// posts (`FeedVocabulary.ownFeedDiscounts`), with the share of each that still counts.
+    public var feedHabits: [HabitTerm] = []
+    public struct HabitTerm: Sendable, Hashable {
+        public var term: String
+        /// Share of the term's contribution that counts (0 < kept < 1).
+        public var kept: Double
+    }
     // Tier 2.
     /// Hamming distance of the two text fingerprints, nil when a text is too short to fingerprint.
     public var fingerprintDistance: Int?
@@ -99,6 +107,10 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
                         ?? ""))
         if !sharedTerms.isEmpty {
             lines.append("  shared:   " + sharedTerms.map { "\($0.term) \(f($0.contribution))" }.joined(separator: ", "))
+        }
+        if !feedHabits.isEmpty {
+            lines.append("  counted less: " + feedHabits.map { "\($0.term) (\(f($0.kept, 2)) of it)" }.joined(separator: ", ")
+                         + " (words their feed writes in many of its posts)")
         }
         if !datedYears.isEmpty {
             lines.append("  not counted: " + datedYears.joined(separator: ", ")
@@ -163,8 +175,12 @@ extension StoryClusterer {
         let aLater = (a.published, a.id) > (b.published, b.id)
         let (wa, wb) = aLater ? (query(pa), pb) : (pa, query(pb))
         let (asked, other) = aLater ? (wa, wb) : (wb, wa)
-        let similarity = Double(wa.dot(wb) - asked.seriesShare(with: other))
-        let series = asked.seriesPositions(against: other).map { asked.terms[Int($0)] }
+        let similarity = Double(wa.dot(wb) - asked.ownFeedShare(with: other))
+        // What counts of each shared term between these two (all of it unless they are posts of one feed).
+        var kept: [UInt64: Float] = [:]
+        for (p, keep) in asked.ownFeedDiscounts(against: other) { kept[asked.terms[Int(p)]] = keep }
+        let sameFeedSeries = pa.feed != nil && pa.feed == pb.feed && !asked.leadPositions.isEmpty
+            && statistics.feeds.repeatsLead(asked)
         let threshold = max(threshold(for: pa), threshold(for: pb))
 
         // Name the shared terms: re-read both texts and links keeping the words; a name of two words (a bigram)
@@ -190,12 +206,15 @@ extension StoryClusterer {
             years.append(itemYears)
         }
         var shared: [PairExplanation.SharedTerm] = []
+        var habits: [PairExplanation.HabitTerm] = []
         var i = 0, j = 0
         while i < wa.terms.count && j < wb.terms.count {
             if wa.terms[i] == wb.terms[j] {
-                let contribution = series.contains(wa.terms[i]) ? 0 : Double(wa.weights[i] * wb.weights[j])
-                shared.append(.init(term: names[wa.terms[i]] ?? String(wa.terms[i], radix: 16),
-                                    contribution: contribution))
+                let keep = kept[wa.terms[i]] ?? 1
+                let name = names[wa.terms[i]] ?? String(wa.terms[i], radix: 16)
+                shared.append(.init(term: name, contribution: Double(wa.weights[i] * wb.weights[j] * keep)))
+                // A series lead's words (nothing kept) are named as the lead.
+                if keep > 0 && keep < 1 { habits.append(.init(term: name, kept: Double(keep))) }
                 i += 1; j += 1
             } else if wa.terms[i] < wb.terms[j] { i += 1 } else { j += 1 }
         }
@@ -219,7 +238,8 @@ extension StoryClusterer {
                                sharedLinkRefusal: ia.sharedLinkRefusal(ib, canonicalURL: a.canonicalURL,
                                                                        otherCanonicalURL: b.canonicalURL),
                                sameGUID: sameGUID, sameFeedTitleRefusal: titleOnly,
-                               seriesLead: series.isEmpty ? nil : TitleLead.of((aLater ? a : b).title).map(String.init),
+                               seriesLead: sameFeedSeries ? TitleLead.of((aLater ? a : b).title).map(String.init) : nil,
+                               feedHabits: habits.sorted { ($0.kept, $0.term) < ($1.kept, $1.term) },
                                fingerprintDistance: distance,
                                nearCopyMaxDistance: settings.nearCopyMaxDistance, similarity: similarity,
                                similarityThreshold: threshold, sharedTerms: Array(shared.prefix(topTerms)),

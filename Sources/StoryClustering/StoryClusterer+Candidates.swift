@@ -106,7 +106,7 @@ extension StoryClusterer {
             } ?? 0
         }
         sink ^= touch
-        let series = !profile.leadPositions.isEmpty
+        let ownFeed = !profile.ownFeedDiscounts.isEmpty
         for (_, seq) in candidates {
             var (s, storyID, id, titleOnly, sameFeed) = items.read(seq) { other in
                 (query.dot(other.profile), other.storyID, other.id,
@@ -114,8 +114,8 @@ extension StoryClusterer {
             }!
             if titleOnly { continue }
             // Apart from the comparison above: reading more of the item there makes the compiler copy it (a
-            // retain of each of its arrays) for every candidate, though few queries hold a series lead.
-            if series && sameFeed { s -= items.read(seq) { other in profile.seriesShare(with: other.profile) }! }
+            // retain of each of its arrays) for every candidate, though few queries hold own-feed discounts.
+            if ownFeed && sameFeed { s -= items.read(seq) { other in profile.ownFeedShare(with: other.profile) }! }
             nearest(storyID, s, id)
         }
         perStory.sort { $0.storyID < $1.storyID }

@@ -18,7 +18,7 @@ extension StoryClusterer {
         var nearest: (similarity: Float, itemID: Int64)? = nil
         for seq in story.seqs where seq != selfSeq {
             guard let member = items[seq], !Self.titleOnlyPostsOfOneFeed(profile, member.profile) else { continue }
-            let s = profile.dot(member.profile)
+            let s = profile.dot(member.profile) - profile.ownFeedShare(with: member.profile)
             if nearest == nil || (s, -member.id) > (nearest!.similarity, -nearest!.itemID) { nearest = (s, member.id) }
         }
         guard let nearest else { return nil }

@@ -10,15 +10,23 @@ extension StoryClusterer {
     }
 
     /// An item as the query that finds its story: the window's concentrated terms emphasized
-    /// (`TermConcentration`), its own feed's boilerplate discounted (`FeedVocabulary`), and its title lead kept
-    /// (`leadPositions`) only when the feed repeats it (`ItemProfile.seriesShare`).
+    /// (`TermConcentration`), its own feed's boilerplate discounted (`FeedVocabulary`), and what counts less
+    /// against the feed's other posts (`ItemProfile.ownFeedDiscounts`): its title lead when the feed repeats it,
+    /// and the feed's habitual words.
     func query(_ profile: ItemProfile, exponent: Float = TermConcentration.exponent,
                withoutOwnStory: Bool = false) -> ItemProfile {
         sink ^= concentration.touch(profile.terms)
-        let discounts = profile.feed.map { statistics.feeds.discounts(profile.terms, feed: $0) } ?? []
+        let habits = profile.feed.map { statistics.feeds.habits(profile.terms, feed: $0) } ?? .init()
         var query = concentration.emphasize(profile, exponent: exponent, withoutOwnStory: withoutOwnStory,
-                                            discounts: discounts)
-        if !query.leadPositions.isEmpty && !statistics.feeds.repeatsLead(profile) { query.leadPositions = [] }
+                                            discounts: habits.boilerplate)
+        let lead = statistics.feeds.repeatsLead(profile) ? profile.leadPositions : []
+        var own = lead.map { (position: $0, keep: Float(0)) }
+        for (i, keep) in habits.ownFeed {
+            let position = UInt16(truncatingIfNeeded: i)
+            if !lead.contains(position) { own.append((position, keep)) }
+        }
+        if !lead.isEmpty { own.sort { $0.position < $1.position } }
+        query.ownFeedDiscounts = own
         return query
     }
 

@@ -1,7 +1,7 @@
 /// A title's lead: the words before its first separator — "Mac Power Users" in "Mac Power Users #331: Collector of
 /// Macs", "Katie's Week in Review" in "Katie's Week in Review: July 24, 2016", "Support System" in "Support System -
 /// Down". A feed that opens several titles with one lead is naming a series, a column or a kicker, and the lead
-/// tells its posts apart no better than the feed's name would (`ItemProfile.seriesShare`).
+/// tells its posts apart no better than the feed's name would (`ItemProfile.ownFeedShare`).
 enum TitleLead {
     /// Bytes of the title searched for a separator: a lead longer than this is a sentence, not a name.
     static let searchedBytes = 80

@@ -173,9 +173,10 @@ import Testing
         #expect(hashes("00:00:00 Start 00:12:41 Games, at 10:30 and 9:05pm, won 2:1") == hashes("Start Games, at and 9 05pm, won 2 1"))
     }
 
-    /// The discounts read a short list of a feed's common terms, not a count per term: it must hold every term
-    /// above the share, including one that fell below it and crossed it again, and survive a snapshot.
-    @Test func boilerplateListMissesNoCommonTerm() throws {
+    /// The discounts read a short list of a feed's recurring terms, not a count per term: it must hold every
+    /// term above the share (for the boilerplate and for the habits between the feed's own posts), including one
+    /// that fell below it and crossed it again, and survive a snapshot.
+    @Test func recurringListMissesNoTerm() throws {
         var vocabulary = FeedVocabulary()
         var counts: [UInt64: UInt32] = [:]
         var items: UInt32 = 0
@@ -185,34 +186,46 @@ import Testing
             return Double(seed >> 11) / Double(1 << 53)
         }
         let all = (1...30).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }.sorted()
-        func expected() -> [(index: Int, factor: Float)] {
-            all.enumerated().compactMap { i, term in
-                guard items >= FeedVocabulary.minItems, let count = counts[term] else { return nil }
+        func expected() -> (boilerplate: [(index: Int, factor: Float)], ownFeed: [(index: Int, keep: Float)]) {
+            guard items >= FeedVocabulary.minItems else { return ([], []) }
+            var boilerplate: [(index: Int, factor: Float)] = [], ownFeed: [(index: Int, keep: Float)] = []
+            for (i, term) in all.enumerated() {
+                guard let count = counts[term] else { continue }
                 let share = Float(count) / Float(items + 1)
-                guard share > FeedVocabulary.commonShare else { return nil }
                 let factor = max(0, (FeedVocabulary.boilerplateShare - share)
                                      / (FeedVocabulary.boilerplateShare - FeedVocabulary.commonShare))
-                return factor < 1 ? (i, factor) : nil
+                if share > FeedVocabulary.commonShare && factor < 1 { boilerplate.append((i, factor)) }
+                // Shares of the feed's other items: the two posts compared hold the term themselves.
+                let others = Float(max(2, count) - 2) / Float(items + 1)
+                let keep = max(0, (FeedVocabulary.habitShare - others)
+                                  / (FeedVocabulary.habitShare - FeedVocabulary.topicShare))
+                if others > FeedVocabulary.topicShare { ownFeed.append((i, keep)) }
             }
+            return (boilerplate, ownFeed)
         }
-        var discounted = 0
+        var discounted = 0, habitual = 0
         for step in 0..<600 {
-            // Each term's chance of appearing drifts up and down, so shares cross the line both ways.
+            // Each term's chance of appearing drifts up and down, so shares cross the lines both ways.
             let terms = all.enumerated().filter { k, _ in
-                chance() < 0.5 + 0.45 * sin(Double(step) / (15 + Double(k)) + Double(k))
+                chance() < 0.3 + 0.29 * sin(Double(step) / (15 + Double(k)) + Double(k)) + (k < 10 ? 0.4 : 0)
             }.map(\.element)
             vocabulary.add(terms, feed: 3)
             items += 1
             for term in terms { counts[term, default: 0] += 1 }
-            let got = vocabulary.discounts(all, feed: 3), want = expected()
-            #expect(got.map(\.index) == want.map(\.index), "step \(step)")
-            #expect(got.map(\.factor) == want.map(\.factor), "step \(step)")
-            discounted += want.count
+            let got = vocabulary.habits(all, feed: 3), want = expected()
+            #expect(got.boilerplate.map(\.index) == want.boilerplate.map(\.index), "step \(step)")
+            #expect(got.boilerplate.map(\.factor) == want.boilerplate.map(\.factor), "step \(step)")
+            #expect(got.ownFeed.map(\.index) == want.ownFeed.map(\.index), "step \(step)")
+            #expect(got.ownFeed.map(\.keep) == want.ownFeed.map(\.keep), "step \(step)")
+            discounted += want.boilerplate.count
+            habitual += want.ownFeed.filter { $0.keep > 0 && $0.keep < 1 }.count
         }
         #expect(discounted > 600, "the stream discounts terms often")
+        #expect(habitual > 600, "and often finds terms between the two shares")
         let decoded = try JSONDecoder().decode(FeedVocabulary.self, from: JSONEncoder().encode(vocabulary))
         #expect(decoded == vocabulary)
-        #expect(decoded.discounts(all, feed: 3).map(\.index) == expected().map(\.index))
+        #expect(decoded.habits(all, feed: 3).boilerplate.map(\.index) == expected().boilerplate.map(\.index))
+        #expect(decoded.habits(all, feed: 3).ownFeed.map(\.index) == expected().ownFeed.map(\.index))
     }
 
     /// Years of a feed: its table stays bounded, and what it forgets is the words seen once, not its boilerplate.
@@ -232,7 +245,7 @@ import Testing
         #expect(feed.counts[show] == 2000)
         #expect(feed.counts[weekly] == 1333)
         let terms = [show, weekly].sorted()
-        let discounted = Dictionary(uniqueKeysWithValues: vocabulary.discounts(terms, feed: 9).map { (terms[$0.index], $0.factor) })
+        let discounted = Dictionary(uniqueKeysWithValues: vocabulary.habits(terms, feed: 9).boilerplate.map { (terms[$0.index], $0.factor) })
         #expect(discounted[show] == 0, "the show's name, in every item, counts for nothing")
         #expect((discounted[weekly] ?? 1) < 1 && (discounted[weekly] ?? 0) > 0)
     }
@@ -249,8 +262,8 @@ import Testing
         #expect(decoded == vocabulary)
         for (k, id) in ids.enumerated() {
             #expect(decoded.feeds[id]?.items == UInt32(12 + k), "feed \(id)")
-            let discount = decoded.discounts([UInt64(100 + k)], feed: id).first?.factor
-            #expect(discount != nil && discount == vocabulary.discounts([UInt64(100 + k)], feed: id).first?.factor,
+            let discount = decoded.habits([UInt64(100 + k)], feed: id).boilerplate.first?.factor
+            #expect(discount != nil && discount == vocabulary.habits([UInt64(100 + k)], feed: id).boilerplate.first?.factor,
                     "feed \(id): its name, in every item, is discounted as before")
         }
     }

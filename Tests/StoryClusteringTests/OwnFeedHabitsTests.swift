@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import StoryClustering
+
+/// A feed's beat: words it writes in many of its posts ("reveals main cast, staff" on an anime site) tell two of
+/// its posts apart no better than its name would, though across all feeds they are rare. Between two posts of
+/// that feed they count less; two of its posts on one event still share that event's own words.
+@Suite struct OwnFeedHabitsTests {
+    static let feed: Int64 = 5
+
+    /// Made-up shows and studios: eight posts of one template, each about a different show.
+    static let shows = [
+        ("Lantern Tide", "Studio Perch", "spring"), ("Copper Vale", "Wrenworks", "summer"),
+        ("Nine Quiet Bells", "Studio Ardent", "autumn"), ("Harrow Glass", "Moth Atelier", "winter"),
+        ("Saltwind Academy", "Kiln Pictures", "January"), ("Ember Orchard", "Studio Tamsin", "April"),
+        ("Gull Station", "Reedline", "July"), ("Paper Comet", "Studio Vesk", "October"),
+    ]
+
+    static func castAnnouncements() -> [StoryItem] {
+        shows.enumerated().map { k, show in
+            Fixtures.item(Int64(100 + k), "'\(show.0)' Reveals Main Cast, Staff",
+                          "The TV anime of \(show.0) revealed its main cast and staff. \(show.1) animates the "
+                              + "series, which premieres in \(show.2).",
+                          hours: Double(k) * 5, feed: feed)
+        }
+    }
+
+    /// The same feed's other posts, each on its own subject, and two of them on one event.
+    static let otherPosts: [StoryItem] = [
+        "Manga Sales Chart for the Week", "Convention Guide: Where to Eat", "Voice Actor Interview Series Returns",
+        "Streaming Catalogue Adds Classic Films", "Light Novel Award Shortlist Published",
+        "Figure Maker Opens Museum Shop", "Soundtrack Vinyl Reissue Announced", "Theatre Screening Tour Dates",
+        "Artbook Crowdfunding Reaches Goal", "Mobile Game Shuts Down Servers",
+    ].enumerated().map { k, title in
+        Fixtures.item(Int64(200 + k), title, "\(title). More details follow on the site this week.",
+                      hours: Double(k) * 4 + 1, feed: feed)
+    }
+    static let delay = [
+        Fixtures.item(300, "'Brightwater Saga' Anime Delayed to Autumn",
+                      "Studio Kestrel delayed the Brightwater Saga anime to autumn, citing its production schedule.",
+                      hours: 20, feed: feed),
+        Fixtures.item(301, "Brightwater Saga Delay: Studio Kestrel Cites Production Schedule",
+                      "Studio Kestrel explained why Brightwater Saga was delayed: its production schedule slipped.",
+                      hours: 26, feed: feed),
+    ]
+
+    static func assign() -> (StoryClusterer, [Int64: Int64]) {
+        let clusterer = StoryClusterer()
+        let results = clusterer.assign(batch: castAnnouncements() + otherPosts + delay + FeedHabitsTests.otherFeeds)
+        var mergedInto: [Int64: Int64] = [:]
+        for r in results { for absorbed in r.mergedStoryIDs { mergedInto[absorbed] = r.storyID } }
+        func final(_ s: Int64) -> Int64 { mergedInto[s].map(final) ?? s }
+        return (clusterer, Dictionary(uniqueKeysWithValues: results.map { ($0.itemID, final($0.storyID)) }))
+    }
+
+    @Test func aFeedsTemplatePostsStayApart() {
+        let (clusterer, story) = Self.assign()
+        let announcements = Self.castAnnouncements()
+        #expect(Set(announcements.map { story[$0.id]! }).count == announcements.count,
+                "\(clusterer.explain(announcements[1], announcements[0]))")
+        // Across feeds the words still count: the statistics learned them as rare.
+        #expect(clusterer.statistics.frequency(EventTokenizer.termHash(of: "cast")) == 8)
+    }
+
+    @Test func twoPostsOfTheFeedOnOneEventStillGroup() {
+        let (clusterer, story) = Self.assign()
+        #expect(story[300] == story[301], "\(clusterer.explain(Self.delay[1], Self.delay[0]))")
+    }
+
+    @Test func explainNamesTheWordsThatCountedLess() {
+        let (clusterer, _) = Self.assign()
+        let announcements = Self.castAnnouncements()
+        let why = clusterer.explain(announcements[3], announcements[2])
+        let habits = Set(why.feedHabits.map(\.term))
+        #expect(habits.isSuperset(of: ["cast", "staff"]), "\(why)")
+        #expect(why.feedHabits.allSatisfy { $0.kept > 0 && $0.kept < 1 }, "\(why)")
+        #expect(why.description.contains("counted less: "), "\(why)")
+        // The shared terms' contributions are what counted: less than their full products.
+        let cast = why.sharedTerms.first { $0.term == "cast" }
+        #expect(cast != nil && why.decision == .new, "\(why)")
+    }
+}
