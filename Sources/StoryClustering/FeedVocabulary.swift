@@ -122,7 +122,8 @@ struct FeedVocabulary: Sendable, Hashable {
     /// commentary pairs on one blog's running Apple-FBI dispute, two pairs on one news service's US-Pakistan aid
     /// story). Headlines-dev (8 shuffles) mean F1 0.8456 -> 0.8457, stories-dev unchanged: a wire service's many
     /// reports of one event share its names in a few hundredths of its items. A range from 0.05 or to 0.5 moved
-    /// the corpus little either way.
+    /// the corpus little either way. It is also where a feed's `recurring` list starts, so it must not exceed
+    /// `commonShare`: the boilerplate is read from that list too.
     static let topicShare: Float = 0.1
     static let habitShare: Float = 0.35
 

@@ -30,7 +30,7 @@ struct ItemProfile: Sendable {
     /// A query's terms that count less against another post of its own feed, with the share of their product
     /// kept, by ascending position (`ownFeedShare`; set by `StoryClusterer.query`): its title lead's words when
     /// the feed repeats the lead (nothing kept), and the words the feed writes in many of its posts
-    /// (`FeedVocabulary.ownFeedDiscounts`).
+    /// (`FeedVocabulary.habits`).
     var ownFeedDiscounts: [(position: UInt16, keep: Float)] = []
 
     /// Words a title's lead may have and still name a series ("Giant Bombcast Game of the Year"), and how many

@@ -59,7 +59,7 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     /// not counted in `similarity` (`ItemProfile.ownFeedShare`).
     public var seriesLead: String? = nil
     /// Shared words that count less because both items are posts of one feed that writes them in many of its
-    /// posts (`FeedVocabulary.ownFeedDiscounts`), with the share of each that still counts.
+    /// posts (`FeedVocabulary.habits`), with the share of each that still counts.
     public var feedHabits: [HabitTerm] = []
     public struct HabitTerm: Sendable, Hashable {
         public var term: String
