@@ -7,6 +7,9 @@ import Testing
 /// that feed they count less; two of its posts on one event still share that event's own words.
 @Suite struct OwnFeedHabitsTests {
     static let feed: Int64 = 5
+    /// After the other feeds' items (`FeedHabitsTests.otherFeeds`, 17 hours apart): the feed's posts are the
+    /// window's newest, so `explain` finds their stories there.
+    static let start = 300.0 * 17
 
     /// Made-up shows and studios: eight posts of one template, each about a different show.
     static let shows = [
@@ -21,7 +24,7 @@ import Testing
             Fixtures.item(Int64(100 + k), "'\(show.0)' Reveals Main Cast, Staff",
                           "The TV anime of \(show.0) revealed its main cast and staff. \(show.1) animates the "
                               + "series, which premieres in \(show.2).",
-                          hours: Double(k) * 5, feed: feed)
+                          hours: start + Double(k) * 5, feed: feed)
         }
     }
 
@@ -33,15 +36,15 @@ import Testing
         "Artbook Crowdfunding Reaches Goal", "Mobile Game Shuts Down Servers",
     ].enumerated().map { k, title in
         Fixtures.item(Int64(200 + k), title, "\(title). More details follow on the site this week.",
-                      hours: Double(k) * 4 + 1, feed: feed)
+                      hours: start + Double(k) * 4 + 1, feed: feed)
     }
     static let delay = [
         Fixtures.item(300, "'Brightwater Saga' Anime Delayed to Autumn",
                       "Studio Kestrel delayed the Brightwater Saga anime to autumn, citing its production schedule.",
-                      hours: 20, feed: feed),
+                      hours: start + 20, feed: feed),
         Fixtures.item(301, "Brightwater Saga Delay: Studio Kestrel Cites Production Schedule",
                       "Studio Kestrel explained why Brightwater Saga was delayed: its production schedule slipped.",
-                      hours: 26, feed: feed),
+                      hours: start + 26, feed: feed),
     ]
 
     static func assign() -> (StoryClusterer, [Int64: Int64]) {
@@ -78,5 +81,9 @@ import Testing
         // The shared terms' contributions are what counted: less than their full products.
         let cast = why.sharedTerms.first { $0.term == "cast" }
         #expect(cast != nil && why.decision == .new, "\(why)")
+        // The later item against the earlier one's story (that item alone) is the pair's own comparison: the
+        // story evidence counts the words less too, as the engine's candidate comparison does.
+        let later = why.storyEvidence.first { $0.itemID == announcements[3].id }
+        #expect(later != nil && abs(later!.nearestSimilarity - why.similarity) < 1e-6, "\(why)")
     }
 }
