@@ -147,20 +147,27 @@ struct FeedVocabulary: Sendable, Hashable {
         guard let state = feeds[feed], state.items >= Self.minItems, !state.recurring.isEmpty else { return out }
         let n = Float(state.items + 1)
         var i = 0, k = 0
-        while i < terms.count && k < state.recurring.count {
-            let term = terms[i], recurring = state.recurring[k]
-            if term < recurring { i += 1; continue }
-            if term > recurring { k += 1; continue }
-            defer { i += 1; k += 1 }
-            guard let count = state.counts[term] else { continue }
+        func record(_ index: Int, _ count: UInt32) {
             let share = Float(count) / n
             if share > Self.commonShare {
                 let factor = max(0, (Self.boilerplateShare - share) / (Self.boilerplateShare - Self.commonShare))
-                if factor < 1 { out.boilerplate.append((i, factor)) }
+                if factor < 1 { out.boilerplate.append((index, factor)) }
             }
             let others = Float(count > 2 ? count - 2 : 0) / n
             if others > Self.topicShare {
-                out.ownFeed.append((i, max(0, (Self.habitShare - others) / (Self.habitShare - Self.topicShare))))
+                out.ownFeed.append((index, max(0, (Self.habitShare - others) / (Self.habitShare - Self.topicShare))))
+            }
+        }
+        while i < terms.count && k < state.recurring.count {
+            let term = terms[i], recurring = state.recurring[k]
+            if term < recurring {
+                i += 1
+            } else if term > recurring {
+                k += 1
+            } else {
+                if let count = state.counts[term] { record(i, count) }
+                i += 1
+                k += 1
             }
         }
         return out

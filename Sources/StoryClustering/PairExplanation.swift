@@ -178,9 +178,10 @@ extension StoryClusterer {
         let similarity = Double(wa.dot(wb) - asked.ownFeedShare(with: other))
         // What counts of each shared term between these two (all of it unless they are posts of one feed).
         var kept: [UInt64: Float] = [:]
-        for (p, keep) in asked.ownFeedDiscounts(against: other) { kept[asked.terms[Int(p)]] = keep }
-        let sameFeedSeries = pa.feed != nil && pa.feed == pb.feed && !asked.leadPositions.isEmpty
-            && statistics.feeds.repeatsLead(asked)
+        let discounts = asked.ownFeedDiscounts(against: other)
+        for (p, keep) in discounts { kept[asked.terms[Int(p)]] = keep }
+        // The query counted its lead out (its feed repeats it, and the two are posts of that feed).
+        let leadCountedOut = discounts.contains { asked.leadPositions.contains($0.position) }
         let threshold = max(threshold(for: pa), threshold(for: pb))
 
         // Name the shared terms: re-read both texts and links keeping the words; a name of two words (a bigram)
@@ -238,7 +239,7 @@ extension StoryClusterer {
                                sharedLinkRefusal: ia.sharedLinkRefusal(ib, canonicalURL: a.canonicalURL,
                                                                        otherCanonicalURL: b.canonicalURL),
                                sameGUID: sameGUID, sameFeedTitleRefusal: titleOnly,
-                               seriesLead: sameFeedSeries ? TitleLead.of((aLater ? a : b).title).map(String.init) : nil,
+                               seriesLead: leadCountedOut ? TitleLead.of((aLater ? a : b).title).map(String.init) : nil,
                                feedHabits: habits.sorted { ($0.kept, $0.term) < ($1.kept, $1.term) },
                                fingerprintDistance: distance,
                                nearCopyMaxDistance: settings.nearCopyMaxDistance, similarity: similarity,
