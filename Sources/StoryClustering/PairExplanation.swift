@@ -63,7 +63,7 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     public var feedHabits: [HabitTerm] = []
     public struct HabitTerm: Sendable, Hashable {
         public var term: String
-        /// Share of the term's contribution that counts (0 < kept < 1).
+        /// Share of the term's contribution that counts (0 ≤ kept < 1).
         public var kept: Double
     }
     // Tier 2.
@@ -109,8 +109,8 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
             lines.append("  shared:   " + sharedTerms.map { "\($0.term) \(f($0.contribution))" }.joined(separator: ", "))
         }
         if !feedHabits.isEmpty {
-            lines.append("  counted less: " + feedHabits.map { "\($0.term) (\(f($0.kept, 2)) of it)" }.joined(separator: ", ")
-                         + " (words their feed writes in many of its posts)")
+            let habits = feedHabits.map { "\($0.term) (\(f($0.kept, 2)) of it)" }.joined(separator: ", ")
+            lines.append("  counted less: " + habits + " (words their feed writes in many of its posts)")
         }
         if !datedYears.isEmpty {
             lines.append("  not counted: " + datedYears.joined(separator: ", ")
@@ -181,7 +181,9 @@ extension StoryClusterer {
         let discounts = asked.ownFeedDiscounts(against: other)
         for (p, keep) in discounts { kept[asked.terms[Int(p)]] = keep }
         // The query counted its lead out (its feed repeats it, and the two are posts of that feed).
-        let leadCountedOut = discounts.contains { asked.leadPositions.contains($0.position) }
+        let leadTerms = Set(discounts.filter { asked.leadPositions.contains($0.position) }
+                                .map { asked.terms[Int($0.position)] })
+        let leadCountedOut = !leadTerms.isEmpty
         let threshold = max(threshold(for: pa), threshold(for: pb))
 
         // Name the shared terms: re-read both texts and links keeping the words; a name of two words (a bigram)
@@ -214,8 +216,8 @@ extension StoryClusterer {
                 let keep = kept[wa.terms[i]] ?? 1
                 let name = names[wa.terms[i]] ?? String(wa.terms[i], radix: 16)
                 shared.append(.init(term: name, contribution: Double(wa.weights[i] * wb.weights[j] * keep)))
-                // A series lead's words (nothing kept) are named as the lead.
-                if keep > 0 && keep < 1 { habits.append(.init(term: name, kept: Double(keep))) }
+                // A series lead's words are named as the lead.
+                if keep < 1 && !leadTerms.contains(wa.terms[i]) { habits.append(.init(term: name, kept: Double(keep))) }
                 i += 1; j += 1
             } else if wa.terms[i] < wb.terms[j] { i += 1 } else { j += 1 }
         }

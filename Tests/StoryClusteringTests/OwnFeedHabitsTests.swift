@@ -86,4 +86,23 @@ import Testing
         let later = why.storyEvidence.first { $0.itemID == announcements[3].id }
         #expect(later != nil && abs(later!.nearestSimilarity - why.similarity) < 1e-6, "\(why)")
     }
+
+    /// A word in more than `habitShare` of the feed's other posts counts for nothing between two of them; explain
+    /// still names it (once only words that kept part of their weight were listed, and it went unmentioned).
+    @Test func explainNamesAWordThatCountedForNothing() {
+        let words = ["quorvel", "talmish", "brenduk", "sowarin", "plethic", "murrand", "gastovy", "rinkle", "volump",
+                     "dashery", "trenquil", "hobrane", "clistor", "femmick", "yarrow", "pondish", "zelkary", "wubline",
+                     "sternac", "ulvery"]
+        // Ten of the twenty posts write "network": between two of them, eight others of 21 (0.38) hold it.
+        let posts = words.enumerated().map { k, word in
+            Fixtures.item(Int64(700 + k), "\(word.capitalized) \(words[(k + 7) % 20]) update",
+                          "The \(word) report\(k < 10 ? " covers the network" : "") in \(words[(k + 3) % 20]).",
+                          hours: Self.start + Double(k), feed: 6)
+        }
+        let clusterer = StoryClusterer()
+        _ = clusterer.assign(batch: posts + FeedHabitsTests.otherFeeds)
+        let why = clusterer.explain(posts[1], posts[0])
+        #expect(why.feedHabits.contains { $0.term == "network" && $0.kept == 0 }, "\(why)")
+        #expect(why.sharedTerms.contains { $0.term == "network" && $0.contribution == 0 }, "\(why)")
+    }
 }
