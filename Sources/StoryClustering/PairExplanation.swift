@@ -28,8 +28,12 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         /// `centroidGuard` does not (one stray item there does not make the story a match).
         public var backed: Bool
         public var centroidGuard: Double
+        /// Hours between the item and the story's span, and what the score lost for them
+        /// (`StoryClusterer.silencePenalty`: a short item meeting a story silent for days).
+        public var silenceHours: Double
+        public var silencePenalty: Double
         /// What the engine compares with the threshold: the nearest item's similarity, or the centroid's when
-        /// it counts and is higher.
+        /// it counts and is higher, less the silence penalty.
         public var score: Double
         public var threshold: Double
         /// The bar for an item still alone once its batch was placed (`StoryClusterer.aloneRelief`).
@@ -72,6 +76,9 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     public var nearCopyMaxDistance: Int
     // Tier 3.
     public var similarity: Double
+    /// What the similarity loses for the time between the two when the later one is a short item
+    /// (`StoryClusterer.silencePenalty`): 0 within two days.
+    public var silencePenalty: Double = 0
     /// The similarity the pair needed (the higher of the two items' thresholds: short texts must agree more).
     public var similarityThreshold: Double
     /// Strongest shared terms, by contribution.
@@ -88,6 +95,12 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
     /// What the clusterer would decide for this pair: the tier that merges them, or `.new` for "apart".
     public var decision: MatchTier
 
+    /// Whether the pair's own similarity joins them (compared at all, within the window, above the bar).
+    var pairMeets: Bool {
+        similarity - silencePenalty >= similarityThreshold && timeGapHours <= windowHours
+            && sameFeedTitleRefusal == nil
+    }
+
     public var description: String {
         func f(_ x: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", x) }
         var lines: [String] = []
@@ -101,7 +114,11 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         } else {
             lines.append("near-copy:  not fingerprinted (text too short)")
         }
-        lines.append("similarity: \(f(similarity)) (threshold \(f(similarityThreshold)))"
+        let silence = silencePenalty > 0 && similarity > 0
+            ? ", less \(f(silencePenalty)) for \(f(timeGapHours, 1)) h between them (a short item must agree more "
+                + "after days apart)"
+            : ""
+        lines.append("similarity: \(f(similarity)) (threshold \(f(similarityThreshold)))" + silence
                      + (sameFeedTitleRefusal.map { ", not counted: \($0)" } ?? "")
                      + (seriesLead.map { ", without \"\($0)\" (a title lead their feed repeats: a series' name)" }
                         ?? ""))
@@ -127,6 +144,9 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
                     line += " (not counted: nearest item below the centroid floor)"
                 }
             }
+            if e.silencePenalty > 0 {
+                line += ", less \(f(e.silencePenalty)) for the story's \(f(e.silenceHours, 1)) h of silence"
+            }
             line += " -> \(f(e.score)) \(e.meets ? ">=" : "<") \(f(e.threshold))"
             if e.joinedAlone { line += " (>= \(f(e.loneThreshold)), the bar of an item nobody joined in its batch)" }
             lines.append(line)
@@ -138,8 +158,8 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         case .nearCopy: verdict = "SAME STORY as near-copies (distance \(fingerprintDistance ?? 0) <= \(nearCopyMaxDistance))"
         case .similar:
             // Their own similarity counts only when they are compared at all.
-            if similarity >= similarityThreshold && timeGapHours <= windowHours && sameFeedTitleRefusal == nil {
-                verdict = "SAME STORY by similarity \(f(similarity)) >= \(f(similarityThreshold))"
+            if pairMeets {
+                verdict = "SAME STORY by similarity \(f(similarity - silencePenalty)) >= \(f(similarityThreshold))"
             } else if let e = storyEvidence.first(where: \.meets) {
                 verdict = "SAME STORY through story \(e.storyID): item \(e.itemID) scores \(f(e.score)) >= \(f(e.threshold))"
             } else if let e = storyEvidence.first(where: \.joinedAlone) {
@@ -151,7 +171,11 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         case .new:
             if timeGapHours > windowHours { verdict = "APART: \(f(timeGapHours, 1)) h apart, beyond the \(f(windowHours, 0)) h window" }
             else if let refusal = sameFeedTitleRefusal { verdict = "APART: \(refusal)" }
-            else {
+            else if silencePenalty > 0 && similarity >= similarityThreshold {
+                verdict = "APART: similarity \(f(similarity)) less \(f(silencePenalty)) for \(f(timeGapHours, 1)) h "
+                    + "between them < \(f(similarityThreshold))"
+                    + (storyEvidence.isEmpty ? "" : " and neither item reaches the other's story")
+            } else {
                 verdict = "APART: similarity \(f(similarity)) < \(f(similarityThreshold))"
                     + (storyEvidence.isEmpty ? "" : " and neither item reaches the other's story")
             }
@@ -185,6 +209,8 @@ extension StoryClusterer {
                                 .map { asked.terms[Int($0.position)] })
         let leadCountedOut = !leadTerms.isEmpty
         let threshold = max(threshold(for: pa), threshold(for: pb))
+        // The later item meets the earlier one's story after the time between them (as a story of one item).
+        let penalty = silencePenalty(asked, gap: gap * 3600)
 
         // Name the shared terms: re-read both texts and links keeping the words; a name of two words (a bigram)
         // is two adjacent words.
@@ -232,7 +258,8 @@ extension StoryClusterer {
         let evidence = [storyEvidence(a, pa, storyOf: b.id), storyEvidence(b, pb, storyOf: a.id)].compactMap { $0 }
         let titleOnly = Self.titleOnlyPostsOfOneFeed(pa, pb)
             ? "two posts of one feed with one title and nothing else to compare (a feed's generic title)" : nil
-        if decision == .new, (gap <= settings.windowHours && similarity >= threshold && titleOnly == nil)
+        if decision == .new,
+           (gap <= settings.windowHours && similarity - penalty >= threshold && titleOnly == nil)
             || evidence.contains(where: { $0.meets || $0.joinedAlone }) {
             decision = .similar
         }
@@ -245,6 +272,7 @@ extension StoryClusterer {
                                feedHabits: habits.sorted { ($0.kept, $0.term) < ($1.kept, $1.term) },
                                fingerprintDistance: distance,
                                nearCopyMaxDistance: settings.nearCopyMaxDistance, similarity: similarity,
+                               silencePenalty: penalty,
                                similarityThreshold: threshold, sharedTerms: Array(shared.prefix(topTerms)),
                                datedYears: years[0].intersection(years[1]).sorted(),
                                storyEvidence: evidence, timeGapHours: gap, windowHours: settings.windowHours,

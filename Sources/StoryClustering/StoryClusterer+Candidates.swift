@@ -4,7 +4,8 @@ import Foundation
 extension StoryClusterer {
     struct StoryScore {
         var storyID: Int64
-        /// The story's score (nearest item, lifted by the centroid) and its nearest item's similarity.
+        /// The story's score (nearest item, lifted by the centroid) and its nearest item's similarity, both less
+        /// the story's silence penalty for a short item (`silencePenalty`).
         var score: Double
         var nearest: Double
         var itemID: Int64
@@ -119,10 +120,19 @@ extension StoryClusterer {
             nearest(storyID, s, id)
         }
         perStory.sort { $0.storyID < $1.storyID }
+        let short = profile.shortness(settings.shortTextWords) > 0
         return perStory.map { nn in
             let nearest = Double(nn.similarity)
             let (score, vouched) = storyScore(profile, nearest: nearest, storyID: nn.storyID)
-            return StoryScore(storyID: nn.storyID, score: score, nearest: nearest, itemID: nn.itemID, vouched: vouched)
+            // A story silent for days asks more of a short item: both its score and its nearest item's (the
+            // merge test) lose the penalty, so placing, refining and merging judge alike.
+            var penalty = 0.0
+            if short, let story = stories[nn.storyID] {
+                penalty = silencePenalty(profile, gap: Self.silence(from: time, founded: story.founded,
+                                                                    latest: story.latest))
+            }
+            return StoryScore(storyID: nn.storyID, score: score - penalty, nearest: nearest - penalty,
+                              itemID: nn.itemID, vouched: vouched)
         }
     }
 }

@@ -45,10 +45,16 @@ extension StoryClusterer {
         let centroid: Double? = members > 1 && normSquared > 1e-9 ? dot / normSquared.squareRoot() : nil
         let n = Double(nearest.similarity)
         let (score, backed) = combine(nearest: n, centroid: centroid, members: members, profile)
+        // The story's span without the item (it had not joined when it was placed).
+        let times = story.seqs.filter { $0 != selfSeq }.compactMap { items[$0]?.time }
+        let time = item.published.timeIntervalSince1970
+        let silence = Self.silence(from: time, founded: times.min() ?? time, latest: times.max() ?? time)
+        let penalty = silencePenalty(profile, gap: silence)
         return .init(itemID: item.id, storyID: storyID, members: members, nearestItemID: nearest.itemID,
                      nearestSimilarity: n, centroidSimilarity: centroid,
                      centroidCounts: n >= Self.centroidFloor * settings.similarityThreshold, backed: backed,
-                     centroidGuard: Self.centroidGuard * settings.similarityThreshold, score: score,
+                     centroidGuard: Self.centroidGuard * settings.similarityThreshold,
+                     silenceHours: silence / 3600, silencePenalty: penalty, score: score - penalty,
                      threshold: threshold(for: profile), loneThreshold: threshold(for: profile) * Self.aloneRelief,
                      member: selfSeq != nil, inReach: reachable(story.latest, storyID: storyID,
                                                                 from: item.published.timeIntervalSince1970))

@@ -72,7 +72,10 @@ import Testing
         let running = StoryClusterer()
         let stored = running.assign(batch: first)
         let snapshot = try JSONEncoder().encode(running.statistics)
-        let next = Self.posts(feed: 4, first: 4).prefix(1)
+        // The next episode, a day after the last post: within two days, so a story's silence takes nothing off
+        // its score (`silencePenalty`) and only the series' name can keep it apart.
+        var next = Self.posts(feed: 4, first: 4).prefix(1)
+        next[next.startIndex].published = first.map(\.published).max()!.addingTimeInterval(24 * 3600)
         func restarted(_ statistics: TermStatistics) -> StoryAssignment {
             let clusterer = StoryClusterer(statistics: statistics)
             for (item, result) in zip(first, stored) { clusterer.restore(item, storyID: result.storyID) }
