@@ -35,7 +35,11 @@ enum URLSlug {
                 guard segmentStart < segmentEnd else { break }
                 // Decoded bytes that are not UTF-8 make no letters (`isWord` reads replacement characters); a
                 // broken escape stays and keeps its part from being a word.
-                if let decoded = PercentEscapes.decoded(bytes[segmentStart ..< segmentEnd]) {
+                // Checked here first: most segments hold no escape, and the generic decoder's own check, across
+                // modules, cost more than the rest of the slug.
+                let segment = segmentStart ..< segmentEnd
+                if segment.contains(where: { bytes[$0] == 0x25 }),
+                   let decoded = PercentEscapes.decoded(UnsafeBufferPointer(rebasing: bytes[segment])) {
                     decoded.withUnsafeBufferPointer { appendWords($0, 0 ..< $0.count, to: &out) }
                 } else {
                     appendWords(bytes, segmentStart ..< segmentEnd, to: &out)
@@ -49,25 +53,38 @@ enum URLSlug {
     /// One path segment's slug words (extension dropped; at least `minimumWords` parts), space-separated.
     private static func appendWords(_ bytes: UnsafeBufferPointer<UInt8>, _ segment: Range<Int>, to out: inout [UInt8]) {
         var end = segment.upperBound
-        if let dot = segment.reversed().first(where: { bytes[$0] == 0x2E }) {
-            let ext = String(decoding: bytes[dot + 1 ..< end], as: UTF8.self).lowercased()
-            if extensions.contains(ext) { end = dot }
+        if let dot = segment.reversed().first(where: { bytes[$0] == 0x2E }), isExtension(bytes[dot + 1 ..< end]) {
+            end = dot
         }
         // A space only comes from a decoded `%20`.
         func isSeparator(_ byte: UInt8) -> Bool { byte == 0x2D || byte == 0x5F || byte == 0x2B || byte == 0x20 }
-        var parts: [Range<Int>] = []
-        var i = segment.lowerBound
-        while i < end {
-            while i < end && isSeparator(bytes[i]) { i += 1 }
-            var j = i
-            while j < end && !isSeparator(bytes[j]) { j += 1 }
-            if i < j { parts.append(i ..< j) }
-            i = j
+        // The segment's parts, in two passes (count, then copy) rather than through an array per segment.
+        func forEachPart(_ body: (Range<Int>) -> Void) {
+            var i = segment.lowerBound
+            while i < end {
+                while i < end && isSeparator(bytes[i]) { i += 1 }
+                var j = i
+                while j < end && !isSeparator(bytes[j]) { j += 1 }
+                if i < j { body(i ..< j) }
+                i = j
+            }
         }
-        guard parts.count >= minimumWords else { return }
-        for part in parts where isWord(bytes[part]) {
+        var parts = 0
+        forEachPart { _ in parts += 1 }
+        guard parts >= minimumWords else { return }
+        forEachPart { part in
+            guard isWord(bytes[part]) else { return }
             if !out.isEmpty { out.append(0x20) }
             out.append(contentsOf: bytes[part])
+        }
+    }
+
+    private static let extensionBytes = extensions.map { Array($0.utf8) }
+
+    /// Whether `part` is one of `extensions`, in any case.
+    private static func isExtension(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        extensionBytes.contains { ext in
+            ext.count == part.count && zip(ext, part).allSatisfy { $0 == $1 | 0x20 }
         }
     }
 
