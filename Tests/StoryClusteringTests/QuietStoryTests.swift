@@ -36,6 +36,29 @@ import Testing
         #expect(nearStory[500] == nearStory[501], "\(near.explain(Self.review(hoursAfter: 6), Self.priceCut()))")
     }
 
+    @Test(arguments: [30.0, 9.0 * 24])
+    func aRestartedEngineCountsTheSameSilence(hoursAfter gap: Double) throws {
+        // The daemon's path: one cycle, a restart from the saved statistics and the stored stories (whose span
+        // the restore rebuilds), then a later cycle: the same decision as the engine that ran on.
+        let copy = Fixtures.item(502, "Velmora tablet price cut: now 199 euros", "", hours: Self.start + 6, feed: 3)
+        let first = [Self.priceCut(), copy] + FeedHabitsTests.otherFeeds
+        let later = [Self.review(hoursAfter: gap)]
+        let running = StoryClusterer()
+        var storyOf: [Int64: Int64] = [:]
+        for a in running.assign(batch: first) { storyOf[a.itemID] = a.storyID }
+        let snapshot = try JSONEncoder().encode(running.statistics)
+        let expected = running.assign(batch: later)[0]
+
+        let restarted = StoryClusterer(statistics: try JSONDecoder().decode(TermStatistics.self, from: snapshot))
+        for item in first.sorted(by: { ($0.published, $0.id) < ($1.published, $1.id) }) {
+            restarted.restore(item, storyID: storyOf[item.id]!)
+        }
+        let actual = restarted.assign(batch: later)[0]
+        #expect(actual.storyID == expected.storyID && actual.tier == expected.tier)
+        // Within two days of the story it joins; nine days on it does not.
+        #expect((actual.storyID == storyOf[500]) == (gap < 48), "\(restarted.explain(later[0], copy))")
+    }
+
     @Test func aStoryOutletsKeepReportingStaysOpen() {
         // One event reported every day for a week by different outlets: each report is within a day of the
         // story's latest, so none asks more, and the ninth day's headline joins the story founded on the first.
