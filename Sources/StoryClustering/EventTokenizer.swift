@@ -264,6 +264,21 @@ struct EventTokenizer {
             } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
                 s.begin(capitalised: byte < 0x61)
                 s.append(byte | 0x20)
+                // The rest of an ASCII word in a tight loop: most of the text, and each byte here needs only to
+                // be lowercased into the window (the general step re-tests every case above for each byte).
+                var j = i + width
+                if s.whole == nil {
+                    while j < n && s.kept < Self.wordWindow {
+                        let next = bytes[j] | 0x20
+                        guard next >= 0x61 && next <= 0x7A else { break }
+                        s.window[s.kept] = next
+                        s.kept += 1
+                        s.length += 1
+                        j += 1
+                    }
+                }
+                i = j
+                continue
             } else if byte >= 0x80 {
                 // U+2000–U+206F (dashes, curly quotes, ellipsis) and no-break space separate words;
                 // other non-ASCII letters are part of the word as they are.
