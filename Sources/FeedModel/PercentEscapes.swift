@@ -4,7 +4,9 @@ public enum PercentEscapes {
     /// `bytes` with every well-formed escape (`%` and two hex digits, in either case) decoded to its byte, except
     /// the bytes `keepEscaped` names, which are written back as an escape with upper-case digits. Anything else,
     /// a broken escape (`%zz`, a `%` at the end) among it, is copied as it is. Nil when `bytes` hold no `%`
-    /// (nearly every link: no copy).
+    /// (nearly every link: no copy). Inlinable, so a caller in another module gets it specialised for its
+    /// collection: unspecialised, the search for `%` alone cost more than the rest of a link's slug.
+    @inlinable
     public static func decoded(_ bytes: some Collection<UInt8>, keepEscaped: (UInt8) -> Bool = { _ in false })
         -> [UInt8]? {
         guard bytes.contains(UInt8(ascii: "%")) else { return nil }
@@ -30,9 +32,9 @@ public enum PercentEscapes {
         return out
     }
 
-    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+    @usableFromInline static let hexDigits = Array("0123456789ABCDEF".utf8)
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
+    @usableFromInline static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0") ... UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "A") ... UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10

@@ -78,6 +78,24 @@ struct EventTokenizer {
             whole?.append(byte)
         }
 
+        /// Appends the ASCII letters from `start` on, lowercased, while the window has room; returns where they
+        /// end. Most of a text is such runs, and each of their bytes needs only this (the scan's general step
+        /// tests every kind of byte first). Kept text (explanations) takes the general step.
+        @inline(__always) mutating func appendASCIILetters(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+            -> Int {
+            var j = start
+            guard whole == nil else { return j }
+            while j < bytes.count && kept < EventTokenizer.wordWindow {
+                let lower = bytes[j] | 0x20
+                guard lower >= 0x61 && lower <= 0x7A else { break }
+                window[kept] = lower
+                kept += 1
+                length += 1
+                j += 1
+            }
+            return j
+        }
+
         /// Starts a new word where a letter, digit or other character follows a separator.
         @inline(__always) mutating func begin(capitalised: Bool) {
             if length == 0 { self.capitalised = capitalised; hasDigit = false }
@@ -264,20 +282,7 @@ struct EventTokenizer {
             } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
                 s.begin(capitalised: byte < 0x61)
                 s.append(byte | 0x20)
-                // The rest of an ASCII word in a tight loop: most of the text, and each byte here needs only to
-                // be lowercased into the window (the general step re-tests every case above for each byte).
-                var j = i + width
-                if s.whole == nil {
-                    while j < n && s.kept < Self.wordWindow {
-                        let next = bytes[j] | 0x20
-                        guard next >= 0x61 && next <= 0x7A else { break }
-                        s.window[s.kept] = next
-                        s.kept += 1
-                        s.length += 1
-                        j += 1
-                    }
-                }
-                i = j
+                i = s.appendASCIILetters(bytes, from: i + width)
                 continue
             } else if byte >= 0x80 {
                 // U+2000–U+206F (dashes, curly quotes, ellipsis) and no-break space separate words;

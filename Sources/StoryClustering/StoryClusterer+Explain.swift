@@ -56,8 +56,7 @@ extension StoryClusterer {
                      centroidGuard: Self.centroidGuard * settings.similarityThreshold,
                      silenceHours: silence / 3600, silencePenalty: penalty, score: score - penalty,
                      threshold: threshold(for: profile), loneThreshold: threshold(for: profile) * Self.aloneRelief,
-                     member: selfSeq != nil, inReach: reachable(story.latest, storyID: storyID,
-                                                                from: item.published.timeIntervalSince1970))
+                     member: selfSeq != nil, inReach: reachable(story.latest, storyID: storyID, from: time))
     }
 
     /// Both items' profiles with the current statistics (used by `explain`).

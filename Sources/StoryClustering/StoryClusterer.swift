@@ -210,6 +210,6 @@ public final class StoryClusterer {
         let window = settings.windowSeconds
         if abs(other - time) <= window { return true }
         guard let story = stories[storyID] else { return false }
-        return time >= story.founded - window && time <= story.latest + window
+        return Self.silence(from: time, founded: story.founded, latest: story.latest) <= window
     }
 }

@@ -35,11 +35,7 @@ enum URLSlug {
                 guard segmentStart < segmentEnd else { break }
                 // Decoded bytes that are not UTF-8 make no letters (`isWord` reads replacement characters); a
                 // broken escape stays and keeps its part from being a word.
-                // Checked here first: most segments hold no escape, and the generic decoder's own check, across
-                // modules, cost more than the rest of the slug.
-                let segment = segmentStart ..< segmentEnd
-                if segment.contains(where: { bytes[$0] == 0x25 }),
-                   let decoded = PercentEscapes.decoded(UnsafeBufferPointer(rebasing: bytes[segment])) {
+                if let decoded = PercentEscapes.decoded(bytes[segmentStart ..< segmentEnd]) {
                     decoded.withUnsafeBufferPointer { appendWords($0, 0 ..< $0.count, to: &out) }
                 } else {
                     appendWords(bytes, segmentStart ..< segmentEnd, to: &out)
