@@ -60,7 +60,7 @@ import Testing
     }
 
     @Test func aStoryOutletsKeepReportingStaysOpen() {
-        // One event reported every day for a week by different outlets: each report is within a day of the
+        // One event reported every day for nine days by different outlets: each report is within a day of the
         // story's latest, so none asks more, and the ninth day's headline joins the story founded on the first.
         let days = [
             "Portmouth dock strike halts container traffic", "Portmouth dock strike enters its second day",
