@@ -1,3 +1,4 @@
+import FeedModel
 import FeedStore
 import Foundation
 import Testing
@@ -26,18 +27,24 @@ import TestSupport
     }
 
     @Test func twoOutletsReportsOfOneEventAreOneStoryUnderBothOutlets() async throws {
-        func item(_ outlet: Int, _ slug: String, _ story: (String, String), minutesAgo: Double,
+        // Every item dated today (UTC, the digest's zone), in the last 90 minutes or since midnight: a story
+        // whose reports straddle midnight is shown on the second day as an update with its new outlet only.
+        let now = Date()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let base = max(calendar.startOfDay(for: now), now.addingTimeInterval(-90 * 60))
+        func item(_ outlet: Int, _ slug: String, _ story: (String, String), at share: Double,
                   description: String) -> String {
             "<item><title>\(story.0)</title><link>https://outlet\(outlet).example/\(slug)</link>"
-                + "<pubDate>\(RSSDate.string(Date().addingTimeInterval(-minutesAgo * 60)))</pubDate>"
+                + "<pubDate>\(RSSDate.string(base.addingTimeInterval(share * now.timeIntervalSince(base))))</pubDate>"
                 + "<description>\(description)</description></item>"
         }
         let feeds = [
-            ("新闻一台", item(0, "quake", Self.quake, minutesAgo: 90, description: Self.quake.1)
-                + item(0, "rates", Self.rates, minutesAgo: 60, description: Self.rates.1)),
-            ("东方快讯", item(1, "quake", Self.quakeOtherOutlet, minutesAgo: 30,
+            ("新闻一台", item(0, "quake", Self.quake, at: 0, description: Self.quake.1)
+                + item(0, "rates", Self.rates, at: 1 / 3, description: Self.rates.1)),
+            ("东方快讯", item(1, "quake", Self.quakeOtherOutlet, at: 2 / 3,
                           description: Self.referenced(Self.quakeOtherOutlet.1))
-                + item(1, "metro", Self.metro, minutesAgo: 20, description: Self.referenced(Self.metro.1))),
+                + item(1, "metro", Self.metro, at: 7 / 9, description: Self.referenced(Self.metro.1))),
         ]
         let outlets = try OutletFeeds("feedd-chinese", outlets: feeds)
         defer { outlets.remove() }
@@ -55,11 +62,10 @@ import TestSupport
         let text = try store.entries(linkedTo: "https://outlet1.example/metro").first.map { $0.summary + $0.text }
         #expect(text?.contains("上海地铁十四号线") == true, "\(text ?? "")")
 
-        // The digest lists the story once, under both outlets (every day's page read: near midnight the items
-        // span two days).
+        // Today's digest lists the story once, under both outlets.
         let digests = outlets.directory.appendingPathComponent("digests")
-        let digest = try FileManager.default.contentsOfDirectory(atPath: digests.path).filter { $0.hasSuffix(".md") }
-            .map { try String(contentsOf: digests.appendingPathComponent($0), encoding: .utf8) }.joined()
+        let today = digests.appendingPathComponent("\(DayStamp(now, in: calendar.timeZone)).md")
+        let digest = try String(contentsOf: today, encoding: .utf8)
         #expect(digest.contains("2 outlets"), "\(digest)")
         #expect(digest.contains("新闻一台") && digest.contains("东方快讯"), "\(digest)")
     }
