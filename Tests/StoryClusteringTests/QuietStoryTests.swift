@@ -108,6 +108,27 @@ import Testing
         #expect(why.silencePenalty == 0 && why.timeGapHours == 216, "\(why)")
     }
 
+    @Test func aNameSharedAcrossTwoWeeksOfSilenceAsksMoreThanAWeekDoes() {
+        // Two outlets' headlines on one rare name, thirteen days apart: the next question of an explainer series,
+        // not a report of the first one's event. They agree so well on the name that one margin is not enough.
+        let caused = Fixtures.item(510, "What caused the Kesselring Rift? A geologist answers", "",
+                                   hours: Self.start, feed: 1)
+        func before(daysAfter days: Double) -> StoryItem {
+            Fixtures.item(511, "What happened before the Kesselring Rift opened in the desert", "",
+                          hours: Self.start + days * 24, feed: 2)
+        }
+        let (apart, apartStory) = Self.storyOf([caused, before(daysAfter: 13)])
+        let why = apart.explain(before(daysAfter: 13), caused)
+        #expect(apartStory[510] != apartStory[511], "\(why)")
+        // More than one margin: what a week's silence alone takes off would leave them together.
+        let margin = ClusteringSettings().shortTextMargin
+        #expect(why.silencePenalty > margin, "\(why)")
+        #expect(why.similarity - margin >= why.similarityThreshold, "\(why)")
+        // Control: six hours apart they are one story.
+        let (near, nearStory) = Self.storyOf([caused, before(daysAfter: 0.25)])
+        #expect(nearStory[510] == nearStory[511], "\(near.explain(before(daysAfter: 0.25), caused))")
+    }
+
     @Test func explainNamesTheSilence() {
         let review = Self.review(hoursAfter: 9 * 24)
         let (clusterer, _) = Self.storyOf([Self.priceCut(), review])
