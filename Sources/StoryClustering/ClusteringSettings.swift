@@ -32,8 +32,9 @@ public struct ClusteringSettings: Sendable, Hashable, Codable {
     /// meeting a story silent for days must clear it a second time, in full after a week and more beyond
     /// (`StoryClusterer.silencePenalty`).
     /// Raise it if headline-only feeds over-merge; lower it if their rewordings stay apart. Measured (titles only,
-    /// 8 shuffles): 0.18 gives headlines-dev mean F1 0.842; 0.05 gives 0.853, but through topical merges (seed 3:
-    /// 32k new same-story pairs, 22% of them right) and the cold-start test's two events in one town fold together.
+    /// 8 shuffles): 0.18 gives headlines-dev mean F1 0.850 (precision 0.863); 0.05 gives 0.860 (0.859), but the
+    /// cold-start test's two events in one town fold together, and the silence penalty (a share of this margin)
+    /// no longer parts a name's next event days later.
     public var shortTextMargin: Double = 0.18
     public var shortTextWords: Int = 40
 

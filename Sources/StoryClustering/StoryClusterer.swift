@@ -131,16 +131,14 @@ public final class StoryClusterer {
     /// Stories with at least one item in the window.
     public var openStoryCount: Int { stories.count }
 
-    /// Assigns `item` to an existing story or founds a new one.
+    /// Assigns `item` to an existing story or founds a new one: a batch of one.
     public func assign(_ item: StoryItem) -> StoryAssignment {
-        let profile = makeProfile(item)
-        sink ^= statistics.touchFrequencies(profile.terms, feed: profile.feed)
-        count(profile)
-        return place(item, profile)
+        assign(batch: [item])[0]
     }
 
     /// Assigns a batch in a canonical order (time, then id) after counting the whole batch into the statistics,
     /// so the result does not depend on the order of `items`. Results come back in that canonical order.
+    /// Items are placed and then looked at again (`refine`) `refineSpan` at a time.
     public func assign(batch items: [StoryItem]) -> [StoryAssignment] {
         // Positions in canonical order rather than a sorted copy of the items (a copy retains each item's strings).
         let order = items.indices.sorted { (items[$0].published, items[$0].id) < (items[$1].published, items[$1].id) }
@@ -149,11 +147,26 @@ public final class StoryClusterer {
             sink ^= statistics.touchFrequencies(profile.terms, feed: profile.feed)
             count(profile)
         }
-        let firstSeq = nextSeq
-        var results = order.indices.map { place(items[order[$0]], profiles[$0]) }
-        if results.count > 1 { refine(&results, firstSeq: firstSeq) }
+        var results: [StoryAssignment] = []
+        results.reserveCapacity(order.count)
+        for start in stride(from: 0, to: order.count, by: Self.refineSpan) {
+            let firstSeq = nextSeq
+            let end = min(start + Self.refineSpan, order.count)
+            var span = (start ..< end).map { place(items[order[$0]], profiles[$0]) }
+            refine(&span, firstSeq: firstSeq)
+            results += span
+        }
         return results
     }
+
+    /// Items a batch places before their second look (`refine`): a larger batch (a first fetch of many feeds, a
+    /// labelled file) is placed and refined this many at a time, as a running daemon's fetch cycles are (the
+    /// benchmark's cycle is 500). Placed all at once, its last items would meet stories its first thousands left
+    /// half-formed, their merges still undecided. Measured: headlines-dev (3,177 headlines as one batch) mean F1
+    /// over 16 shuffles 0.8455 -> 0.8541, over the 8 of the tests 0.8468 -> 0.8502 (spans of 200 to 1,000 alike:
+    /// 0.849 to 0.854); stories-dev (963 items) precision 0.9395 -> 0.9434, F1 0.9109 -> 0.9121; the benchmark's
+    /// decisions unchanged (its batches are 500).
+    static let refineSpan = 500
 
     /// Puts back an item whose story is already known (rebuilding the index after a restart). Restore, in
     /// (published, id) order, every item of each story whose latest item is within `windowHours` of the newest,
