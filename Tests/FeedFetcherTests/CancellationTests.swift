@@ -41,7 +41,9 @@ final class ExitCounter: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(3)
         while exits.value == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
         #expect(exits.value == 1)
-        #expect(Date().timeIntervalSince(cancelledAt) < 5)
+        // Well before the 30 s timeout would have ended the transfers: the cancel did. Not a tighter bound: with
+        // both cores busy (the suite's other tests) it once took 8.6 s.
+        #expect(Date().timeIntervalSince(cancelledAt) < 15)
         // The fifth request was still queued behind the per-host limit and never went out.
         #expect(server.requests(for: "/hang").count == 4)
     }
