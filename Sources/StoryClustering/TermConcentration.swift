@@ -63,6 +63,25 @@ struct TermConcentration {
         return powf(Float(c.items) / Float(stories), exponent)
     }
 
+    /// Cosine of two centroids with each term weighted by its factor, as a query's terms are: what the two share
+    /// counts by how much it names one story rather than many (`StoryClusterer.merge`). Fixed-point sums: exact and
+    /// independent of the maps' (per-process) iteration order.
+    func cosine(_ a: TermMap<Float>, _ b: TermMap<Float>) -> Double {
+        func fixed(_ x: Float) -> Int64 { Int64((Double(x) * 0x1p32).rounded()) }
+        var dot: Int64 = 0, normA: Int64 = 0, normB: Int64 = 0
+        a.forEach { term, x in
+            let f = factor(term)
+            normA &+= fixed(x * f * x * f)
+            if let y = b[term] { dot &+= fixed(x * f * y * f) }
+        }
+        b.forEach { term, y in
+            let f = factor(term)
+            normB &+= fixed(y * f * y * f)
+        }
+        guard normA > 0, normB > 0 else { return 0 }
+        return Double(dot) / (Double(normA) * Double(normB)).squareRoot()
+    }
+
     /// `profile` as a query: each weight times its term's factor, scaled back to unit length, and its strongest
     /// terms re-picked (they choose the candidates). The stored profile (what others are compared with) is not
     /// changed: it would go stale as the window moves. `withoutOwnStory`: the item is alone in its story and is

@@ -85,6 +85,34 @@ import Testing
         #expect(c.factor(1) == powf(2, TermConcentration.exponent))
     }
 
+    @Test func storiesAreComparedOnTheNamesTheirItemsRepeatNotOnASharedTopicWord() {
+        // Term 1, a festival's name: one item in each of six stories. Terms 2 and 3: the names of two stories,
+        // four items each. Term 4: one story's name that a second story's items repeat too (the same event).
+        var c = TermConcentration()
+        for _ in 0..<6 { c.addItem([1]); c.storyGained(1) }
+        for term: UInt64 in [2, 3] { for _ in 0..<4 { c.addItem([term]) }; c.storyGained(term) }
+        for _ in 0..<8 { c.addItem([4]) }
+        c.storyGained(4); c.storyGained(4)
+        func centroid(_ weights: [UInt64: Float]) -> TermMap<Float> {
+            var map = TermMap<Float>()
+            for (term, weight) in weights { map[term] = weight }
+            return map
+        }
+        func plain(_ a: [UInt64: Float], _ b: [UInt64: Float]) -> Double {
+            let dot = a.reduce(0.0) { $0 + Double($1.value * (b[$1.key] ?? 0)) }
+            let norm = { (m: [UInt64: Float]) in m.values.reduce(0.0) { $0 + Double($1 * $1) }.squareRoot() }
+            return dot / (norm(a) * norm(b))
+        }
+        // Two stories that share only the festival: less alike than their plain centroids say.
+        let talk: [UInt64: Float] = [1: 0.6, 2: 0.8], film: [UInt64: Float] = [1: 0.6, 3: 0.8]
+        #expect(c.cosine(centroid(talk), centroid(film)) < plain(talk, film) - 0.05)
+        // Two stories that share the event's name: at least as alike.
+        let first: [UInt64: Float] = [4: 0.8, 1: 0.6], second: [UInt64: Float] = [4: 0.8, 3: 0.6]
+        #expect(c.cosine(centroid(first), centroid(second)) > plain(first, second))
+        #expect(abs(c.cosine(centroid(talk), centroid(talk)) - 1) < 1e-6)
+        #expect(c.cosine(centroid(talk), TermMap<Float>()) == 0)
+    }
+
     @Test func aCentroidDropsTheTermsOfAnItemThatLeaves() {
         var c = TermConcentration()
         var centroid = TermMap<Float>()
