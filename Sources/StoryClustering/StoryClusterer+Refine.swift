@@ -9,13 +9,14 @@ extension StoryClusterer {
     /// and merges hold. Measured with the URL slugs: stories-dev F1 0.895 -> 0.898, headlines-dev (shuffled,
     /// three seeds) +0.01 each.
     ///
-    /// A short item also decides here whether the stories it matches are one event (`decide` leaves a short
-    /// item's merges to this look): weighed in full, against the batch's formed stories, as its moves are. A merge
-    /// relabels the batch's results, so an item placed under an absorbed story names the survivor. Measured
-    /// against merging at placement, headlines-dev (16 shuffles) in batches of 10, 50 and 200: mean F1
-    /// 0.8376 -> 0.8395, 0.8444 -> 0.8477, 0.8487 -> 0.8556. It merges more: as one batch (8 shuffles, with
-    /// `refineSpan`) precision 0.877 -> 0.863, recall 0.816 -> 0.838; but on a better curve: with a short-text
-    /// margin of 0.24 precision is back at 0.875 and F1 is 0.8495, against 0.8457. stories-dev unchanged.
+    /// A short item also decides here whether the stories it matches are one event (`decide` leaves a short item's
+    /// merges to this look): weighed in full, against the batch's formed stories, as its moves are. A merge relabels
+    /// `results`, so none names a story it absorbed (the store applies a batch's merges after its assignments, in the
+    /// results' order: an earlier merge of a story a later one merges into would strand that story's items). Measured
+    /// against merging at placement, headlines-dev (16 shuffles) in batches of 10, 50 and 200: mean F1 0.8376 ->
+    /// 0.8395, 0.8444 -> 0.8477, 0.8487 -> 0.8556. It merges more: as one batch (8 shuffles, with `refineSpan`)
+    /// precision 0.877 -> 0.863, recall 0.816 -> 0.838; but on a better curve: with a short-text margin of 0.24
+    /// precision is back at 0.875 and F1 is 0.8495, against 0.8457. stories-dev unchanged.
     ///
     /// The look repeats, in canonical order, for the items that saw a story change since they looked (one they
     /// were scored against, or their own, gained or lost an item): a move late in a pass can make a story fit
@@ -88,7 +89,7 @@ extension StoryClusterer {
         // item decides its merges here, where the batch's stories have formed (see `decide`).
         if item.profile.shortness(settings.shortTextWords) > 0 {
             let matching = scored.filter { $0.vouched && $0.nearest >= bar }.map(\.storyID)
-            let (survivor, absorbed) = merge(matching, into: results[k].storyID)
+            let (survivor, absorbed) = merge(matching, into: items.read(seq) { $0.storyID }!)
             if !absorbed.isEmpty {
                 for j in results.indices where absorbed.contains(results[j].storyID) { results[j].storyID = survivor }
                 results[k].mergedStoryIDs = absorbed

@@ -23,11 +23,11 @@ import Testing
                       hours: start + hours, feed: 5)
     }
 
-    /// Applies results as the store does, in order: each item filed under its story, and a merge relabelling the
-    /// items already filed under the stories it absorbed (no chains followed afterwards).
+    /// Applies results as the store does (`FeedStore.assignStories`): every item filed under its story, then each
+    /// merge, in the results' order, relabelling what is filed under the story it absorbed.
     static func file(_ results: [StoryAssignment], into storyOf: inout [Int64: Int64]) {
+        for r in results { storyOf[r.itemID] = r.storyID }
         for r in results {
-            storyOf[r.itemID] = r.storyID
             for absorbed in r.mergedStoryIDs {
                 for (item, story) in storyOf where story == absorbed { storyOf[item] = r.storyID }
             }
@@ -48,11 +48,15 @@ import Testing
 
     @Test func aMergeAtTheSecondLookRelabelsTheBatchsLaterItems() {
         // The bridge comes between the two ship reports: the second one, placed under the ships' story before the
-        // bridge merged it, must name the surviving story, or the store would file it under one that is gone.
+        // bridge merged it, must name the surviving story. No result of a refined pass (the whole batch here) may
+        // name a story the pass absorbed: the store applies merges after the assignments, in the results' order,
+        // and a later merge into a story an earlier one absorbed would leave its items under one that is gone.
         let clusterer = StoryClusterer()
         let batch = Self.strike + Self.ships + [Self.bridge(hours: 2.5)] + FeedHabitsTests.otherFeeds
         let results = clusterer.assign(batch: batch)
-        #expect(results.contains { !$0.mergedStoryIDs.isEmpty }, "\(results.filter { $0.itemID < 900 })")
+        let absorbed = Set(results.flatMap(\.mergedStoryIDs))
+        #expect(absorbed == [802], "\(results.filter { $0.itemID < 900 })")
+        #expect(!results.contains { absorbed.contains($0.storyID) }, "\(results.filter { $0.itemID < 900 })")
         var storyOf: [Int64: Int64] = [:]
         Self.file(results, into: &storyOf)
         #expect(Set([800, 801, 802, 803, 804].map { storyOf[$0] }) == [800], "\(results.filter { $0.itemID < 900 })")
