@@ -30,9 +30,7 @@ import TestSupport
         // Every item dated today (UTC, the digest's zone), in the last 90 minutes or since midnight: a story
         // whose reports straddle midnight is shown on the second day as an update with its new outlet only.
         let now = Date()
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let base = max(calendar.startOfDay(for: now), now.addingTimeInterval(-90 * 60))
+        let base = RSSDate.startOfToday(within: 90 * 60, before: now)
         func item(_ outlet: Int, _ slug: String, _ story: (String, String), at share: Double,
                   description: String) -> String {
             "<item><title>\(story.0)</title><link>https://outlet\(outlet).example/\(slug)</link>"
@@ -64,7 +62,7 @@ import TestSupport
 
         // Today's digest lists the story once, under both outlets.
         let digests = outlets.directory.appendingPathComponent("digests")
-        let today = digests.appendingPathComponent("\(DayStamp(now, in: calendar.timeZone)).md")
+        let today = digests.appendingPathComponent("\(DayStamp(now, in: TimeZone(identifier: "UTC")!)).md")
         let digest = try String(contentsOf: today, encoding: .utf8)
         #expect(digest.contains("2 outlets"), "\(digest)")
         #expect(digest.contains("新闻一台") && digest.contains("东方快讯"), "\(digest)")

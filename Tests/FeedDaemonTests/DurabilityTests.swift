@@ -92,9 +92,7 @@ import TestSupport
         let day = DayStamp(now, in: utc).description
         // Items dated today and in the past (up to 10 minutes after a base two hours ago, or after midnight): an
         // item dated in the future is filed at the time it was first seen, which differs between the runs.
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = utc
-        let base = max(calendar.startOfDay(for: now), now.addingTimeInterval(-2 * 3600))
+        let base = RSSDate.startOfToday(within: 2 * 3600, before: now)
         func date(_ minute: Int, _ second: Int) -> String {
             RSSDate.string(base.addingTimeInterval(Double(minute * 60 + second)))
         }
