@@ -12,12 +12,20 @@ final class ExitCounter: @unchecked Sendable {
 }
 
 @Suite struct CancellationTests {
+    /// Hung transfers here must end by the cancel alone. The tests' usual 2 s low-speed limit would end them too
+    /// (a hang sends nothing) if the test thread were starved that long before cancelling, as it once was under
+    /// load: the freed slot let the fifth request out.
+    let patientConfiguration = testConfiguration {
+        $0.totalTimeout = 30
+        $0.lowSpeedSeconds = 30
+    }
+
     @Test func cancellingTheConsumerAbortsTransfersAndEndsTheThread() async throws {
         let server = try HTTPTestServer()
         defer { server.stop() }
         server.route("/hang", Response(body: .hang))
         let exits = ExitCounter()
-        let fetcher = FeedFetcher(configuration: testConfiguration { $0.totalTimeout = 30 }, loopDidExit: exits.increment)
+        let fetcher = FeedFetcher(configuration: patientConfiguration, loopDidExit: exits.increment)
         let requests = (0..<5).map { FetchRequest(feedID: Int64($0), url: server.url("/hang")) }
 
         let consumer = Task {
@@ -52,7 +60,7 @@ final class ExitCounter: @unchecked Sendable {
         let server = try HTTPTestServer()
         defer { server.stop() }
         server.route("/hang", Response(body: .hang))
-        let fetcher = FeedFetcher(configuration: testConfiguration { $0.totalTimeout = 30 })
+        let fetcher = FeedFetcher(configuration: patientConfiguration)
         let fetching = Task { await fetcher.fetch(FetchRequest(feedID: 7, url: server.url("/hang"))) }
         #expect(await server.wait(timeout: 30) { $0.requests(for: "/hang").count == 1 })
         fetching.cancel()
@@ -80,7 +88,7 @@ final class ExitCounter: @unchecked Sendable {
         defer { server.stop() }
         server.route("/hang", Response(body: .hang))
         let exits = ExitCounter()
-        let fetcher = FeedFetcher(configuration: testConfiguration { $0.totalTimeout = 30 }, loopDidExit: exits.increment)
+        let fetcher = FeedFetcher(configuration: patientConfiguration, loopDidExit: exits.increment)
         do {
             let stream = fetcher.fetchAll([FetchRequest(feedID: 1, url: server.url("/hang"))])
             #expect(await server.wait(timeout: 30) { $0.requests(for: "/hang").count == 1 })

@@ -8,7 +8,12 @@ import TestSupport
     @Test func stopIsPromptEvenWithAHangingClient() async throws {
         let server = try HTTPTestServer()
         server.route("/hang", Response(body: .hang))
-        let fetching = Task { await fetchOne(server.url("/hang"), configuration: testConfiguration { $0.totalTimeout = 20 }) }
+        // No low-speed limit within reach either (a hang sends nothing): only the server's going away may end it.
+        let patient = testConfiguration {
+            $0.totalTimeout = 20
+            $0.lowSpeedSeconds = 20
+        }
+        let fetching = Task { await fetchOne(server.url("/hang"), configuration: patient) }
         #expect(await server.wait(timeout: 30) { $0.requests(for: "/hang").count == 1 })
         let started = Date()
         server.stop()
