@@ -258,12 +258,7 @@ extension StoryClusterer {
         let evidence = [storyEvidence(a, pa, storyOf: b.id), storyEvidence(b, pb, storyOf: a.id)].compactMap { $0 }
         let titleOnly = Self.titleOnlyPostsOfOneFeed(pa, pb)
             ? "two posts of one feed with one title and nothing else to compare (a feed's generic title)" : nil
-        if decision == .new,
-           (gap <= settings.windowHours && similarity - penalty >= threshold && titleOnly == nil)
-            || evidence.contains(where: { $0.meets || $0.joinedAlone }) {
-            decision = .similar
-        }
-        return PairExplanation(itemA: a.id, itemB: b.id, canonicalURLA: a.canonicalURL, canonicalURLB: b.canonicalURL,
+        var explanation = PairExplanation(itemA: a.id, itemB: b.id, canonicalURLA: a.canonicalURL, canonicalURLB: b.canonicalURL,
                                sameURL: sameURL,
                                sharedLinkRefusal: ia.sharedLinkRefusal(ib, canonicalURL: a.canonicalURL,
                                                                        otherCanonicalURL: b.canonicalURL),
@@ -277,5 +272,9 @@ extension StoryClusterer {
                                datedYears: years[0].intersection(years[1]).sorted(),
                                storyEvidence: evidence, timeGapHours: gap, windowHours: settings.windowHours,
                                decision: decision)
+        if decision == .new, explanation.pairMeets || evidence.contains(where: { $0.meets || $0.joinedAlone }) {
+            explanation.decision = .similar
+        }
+        return explanation
     }
 }

@@ -120,7 +120,7 @@ extension StoryClusterer {
             nearest(storyID, s, id)
         }
         perStory.sort { $0.storyID < $1.storyID }
-        let short = profile.shortness(settings.shortTextWords) > 0
+        let short = isShort(profile)
         return perStory.map { nn in
             let nearest = Double(nn.similarity)
             let (score, vouched) = storyScore(profile, nearest: nearest, storyID: nn.storyID)

@@ -45,6 +45,11 @@ extension StoryClusterer {
         return (max(nearest, lifted), true)
     }
 
+    /// Whether an item has fewer than `shortTextWords` content words (a headline alone): it is placed with little
+    /// emphasis, looked at again and decides its merges then (`refine`), and must agree more (`threshold(for:)`,
+    /// `silencePenalty`).
+    func isShort(_ profile: borrowing ItemProfile) -> Bool { profile.shortness(settings.shortTextWords) > 0 }
+
     /// Short items (a headline alone) share words by chance more easily than articles do: they must clear a
     /// higher bar, falling linearly to the plain threshold at `shortTextWords` content words.
     func threshold(for profile: ItemProfile) -> Double {

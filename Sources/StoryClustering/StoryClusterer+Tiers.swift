@@ -48,7 +48,7 @@ extension StoryClusterer {
         if let best, best.score >= threshold {
             // A short item decides its merges at its second look (`reconsider`), as it is weighed in full there:
             // placed with little emphasis before its batch's stories formed, it folds stories together too early.
-            let merged = profile.shortness(settings.shortTextWords) > 0
+            let merged = isShort(profile)
                 ? (survivor: best.storyID, absorbed: []) : merge(matching, into: best.storyID)
             return StoryAssignment(itemID: item.id, storyID: merged.survivor, tier: .similar, score: best.score,
                                    matchedItemID: best.itemID, mergedStoryIDs: merged.absorbed)

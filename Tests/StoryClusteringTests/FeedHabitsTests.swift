@@ -39,10 +39,7 @@ import Testing
     }
 
     static func stories(_ results: [StoryAssignment]) -> Set<Int64> {
-        var mergedInto: [Int64: Int64] = [:]
-        for r in results { for absorbed in r.mergedStoryIDs { mergedInto[absorbed] = r.storyID } }
-        func final(_ s: Int64) -> Int64 { mergedInto[s].map(final) ?? s }
-        return Set(results.map { final($0.storyID) })
+        Set(Fixtures.storiesAfterMerges(results).values)
     }
 
     @Test func aShowsWeeklyEpisodesStayApart() {

@@ -13,6 +13,15 @@ enum Fixtures {
                   published: start.addingTimeInterval(hours * 3600))
     }
 
+    /// Each item's story once every merge the results report is applied (an absorbed story's items under the
+    /// story that absorbed it, through chains of merges).
+    static func storiesAfterMerges(_ results: [StoryAssignment]) -> [Int64: Int64] {
+        var mergedInto: [Int64: Int64] = [:]
+        for r in results { for absorbed in r.mergedStoryIDs { mergedInto[absorbed] = r.storyID } }
+        func final(_ s: Int64) -> Int64 { mergedInto[s].map(final) ?? s }
+        return Dictionary(uniqueKeysWithValues: results.map { ($0.itemID, final($0.storyID)) })
+    }
+
     // Two distinct events on one topic (Ukraine), the same day, and a second outlet's report of the first.
     static let kharkivStrike = item(
         1, "Drone strike cuts power to Kharkiv as Russia targets energy grid",

@@ -21,11 +21,7 @@ import Testing
 
     static func storyOf(_ items: [StoryItem]) -> (StoryClusterer, [Int64: Int64]) {
         let clusterer = StoryClusterer()
-        let results = clusterer.assign(batch: items + FeedHabitsTests.otherFeeds)
-        var mergedInto: [Int64: Int64] = [:]
-        for r in results { for absorbed in r.mergedStoryIDs { mergedInto[absorbed] = r.storyID } }
-        func final(_ s: Int64) -> Int64 { mergedInto[s].map(final) ?? s }
-        return (clusterer, Dictionary(uniqueKeysWithValues: results.map { ($0.itemID, final($0.storyID)) }))
+        return (clusterer, Fixtures.storiesAfterMerges(clusterer.assign(batch: items + FeedHabitsTests.otherFeeds)))
     }
 
     @Test func twoHeadlinesOnANameNineDaysApartStayApart() {
