@@ -2,8 +2,10 @@ import Foundation
 
 /// The three tiers an item is judged by, cheapest first: identity, near-copy, same event.
 extension StoryClusterer {
-    func decide(_ item: StoryItem, _ identity: ItemIdentity, _ profile: ItemProfile, _ time: Double)
-        -> StoryAssignment {
+    /// `profile`: the item's own profile; `query`: the item as the same-event tier's query (`query(_:)`), made
+    /// only when the cheaper tiers find nothing.
+    func decide(_ item: StoryItem, _ identity: ItemIdentity, _ profile: ItemProfile, _ time: Double,
+                query: () -> ItemProfile) -> StoryAssignment {
         func inWindow(time other: Double, storyID: Int64) -> Bool { reachable(other, storyID: storyID, from: time) }
         func inWindow(_ other: IndexedItem) -> Bool { inWindow(time: other.time, storyID: other.storyID) }
 
@@ -36,6 +38,7 @@ extension StoryClusterer {
         }
 
         // 3. Same event.
+        let profile = query()
         let threshold = threshold(for: profile)
         var best: StoryScore? = nil
         var matching: [Int64] = []

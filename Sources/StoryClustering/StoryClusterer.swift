@@ -212,7 +212,7 @@ public final class StoryClusterer {
         // seed 0.806 -> 0.830; stories-dev unchanged.
         let emphasis = TermConcentration.exponent * Float(1 - profile.shortness(settings.shortTextWords))
         let identity = ItemIdentity(item)
-        let decision = decide(item, identity, query(profile, exponent: emphasis), time)
+        let decision = decide(item, identity, profile, time) { query(profile, exponent: emphasis) }
         insert(id: item.id, storyID: decision.storyID, time: time, profile: profile, identity: identity)
         return decision
     }
