@@ -17,7 +17,8 @@ import TestSupport
         #expect(await server.wait(timeout: 30) { $0.requests(for: "/hang").count == 1 })
         let started = Date()
         server.stop()
-        #expect(Date().timeIntervalSince(started) < 2)
+        // Far below the 20 s the hang lasts otherwise, with room for a loaded machine.
+        #expect(Date().timeIntervalSince(started) < 5)
         let result = await fetching.value
         // The client learns the server went away; no timeout needed.
         #expect(result.error?.kind == .transport)
