@@ -171,12 +171,11 @@ public struct PairExplanation: Sendable, Hashable, CustomStringConvertible {
         case .new:
             if timeGapHours > windowHours { verdict = "APART: \(f(timeGapHours, 1)) h apart, beyond the \(f(windowHours, 0)) h window" }
             else if let refusal = sameFeedTitleRefusal { verdict = "APART: \(refusal)" }
-            else if silencePenalty > 0 && similarity >= similarityThreshold {
-                verdict = "APART: similarity \(f(similarity)) less \(f(silencePenalty)) for \(f(timeGapHours, 1)) h "
-                    + "between them < \(f(similarityThreshold))"
-                    + (storyEvidence.isEmpty ? "" : " and neither item reaches the other's story")
-            } else {
-                verdict = "APART: similarity \(f(similarity)) < \(f(similarityThreshold))"
+            else {
+                // The silence penalty is named when it is what kept the pair below the bar.
+                let silence = silencePenalty > 0 && similarity >= similarityThreshold
+                    ? " less \(f(silencePenalty)) for \(f(timeGapHours, 1)) h between them" : ""
+                verdict = "APART: similarity \(f(similarity))\(silence) < \(f(similarityThreshold))"
                     + (storyEvidence.isEmpty ? "" : " and neither item reaches the other's story")
             }
         }

@@ -46,7 +46,7 @@ extension StoryClusterer {
         let n = Double(nearest.similarity)
         let (score, backed) = combine(nearest: n, centroid: centroid, members: members, profile)
         // The story's span without the item (it had not joined when it was placed).
-        let times = story.seqs.filter { $0 != selfSeq }.compactMap { items[$0]?.time }
+        let times = story.seqs.filter { $0 != selfSeq }.compactMap { items.meta($0)?.time }
         let time = item.published.timeIntervalSince1970
         let silence = Self.silence(from: time, founded: times.min() ?? time, latest: times.max() ?? time)
         let penalty = silencePenalty(profile, gap: silence)
